@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Digest;
+
+internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DigestOptions options)
+    {
+        List<string> failures = [];
+        if (!string.IsNullOrWhiteSpace(options.To)
+            && !options.To.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(IsAddress))
+        {
+            failures.Add("Digest:To must be an email address (several may be separated by commas).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.From) && !IsAddress(options.From))
+        {
+            failures.Add("Digest:From must be an email address, optionally with a display name: \"Coalition <bot@example.org>\".");
+        }
+
+        if (!TimeOnly.TryParseExact(options.SendAt, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            failures.Add("Digest:SendAt must be a time of day as HH:mm, such as 07:00.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
+        {
+            failures.Add("Digest:TimeZone must be an IANA time zone, such as Europe/Brussels.");
+        }
+
+        if (options.Language is not ("fr" or "en"))
+        {
+            failures.Add("Digest:Language must be fr or en.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsAddress(string value) =>
+        MailAddress.TryCreate(value.Trim(), out var address) && address.Host.Contains('.', StringComparison.Ordinal);
+}

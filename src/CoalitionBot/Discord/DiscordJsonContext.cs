@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using CoalitionBot.Discord.Models;
+
+namespace CoalitionBot.Discord;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UseStringEnumConverter = false,
+    Converters = [typeof(SnowflakeConverter)])]
+[JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(InteractionResponse))]
+[JsonSerializable(typeof(WebhookMessageEdit))]
+[JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
+[JsonSerializable(typeof(IReadOnlyList<Channel>))]
+[JsonSerializable(typeof(DiscordError))]
+internal sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using CoalitionBot.Discord.Models;
+using CoalitionBot.Storage;
+
+namespace CoalitionBot.Interactions;
+
+/// One invocation of a command, with what its handler needs to read from it.
+internal sealed record CommandContext(Interaction Interaction, ulong GuildId, InteractionTexts Texts)
+{
+    public const ulong Administrator = 1UL << 3;
+    public const ulong ManageGuild = 1UL << 5;
+
+    public IReadOnlyList<InteractionOption> Options => Interaction.Data?.Options ?? [];
+
+    public Actor Actor
+    {
+        get
+        {
+            var user = Interaction.Member?.User ?? Interaction.User;
+            var name = Interaction.Member?.Nick ?? user?.GlobalName ?? user?.Username ?? "?";
+            return new Actor(user?.Id, name);
+        }
+    }
+
+    /// The member's permissions in this channel, as Discord computed them for this interaction.
+    public bool CanManageServer =>
+        ulong.TryParse(Interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
+        && (permissions & (Administrator | ManageGuild)) != 0;
+
+    public InteractionOption? Option(string name) => Options.FirstOrDefault(o => o.Name == name);
+
+    public InteractionOption? FocusedOption => Options.FirstOrDefault(o => o.Focused == true);
+
+    public string? StringOption(string name) =>
+        Option(name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : Option(name)?.Value?.ToString();
+
+    public ulong? SnowflakeOption(string name) =>
+        ulong.TryParse(StringOption(name), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public ResolvedChannel? ResolvedChannel(ulong id) =>
+        Interaction.Data?.Resolved?.Channels?.GetValueOrDefault(id.ToString(CultureInfo.InvariantCulture));
+}

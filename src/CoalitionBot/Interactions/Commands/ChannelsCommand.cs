@@ -1,0 +1,74 @@
+using System.Text;
+using CoalitionBot.Discord;
+using CoalitionBot.Discord.Models;
+using CoalitionBot.Digest;
+using CoalitionBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Interactions.Commands;
+
+/// /channels: which channels the digest follows, leaves out and highlights.
+internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache cache, IOptions<DigestOptions> digest) : ISlashCommand
+{
+    /// Three sections and a note must fit Discord's 2,000 characters.
+    private const int SectionBudget = 560;
+
+    public string Name => CommandCatalog.Channels;
+
+    public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        if (cache.Fresh is { } fresh || !cache.CanFetch)
+        {
+            return ValueTask.FromResult(CommandReply.Private(Render(cache.Fresh, context.Texts)));
+        }
+
+        // Asking Discord may take longer than the 3 seconds an answer has: answer "thinking…" first.
+        return ValueTask.FromResult(CommandReply.Later(async token => CommandReply.Edit(Render(await cache.GetAsync(token), context.Texts))));
+    }
+
+    public string Render(IReadOnlyList<Channel>? channels, InteractionTexts texts)
+    {
+        if (channels is not null)
+        {
+            lists.Reconcile(channels.Where(c => c.Name is not null).Select(c => (c.Id, c.Name!)));
+        }
+
+        var excluded = lists.Excluded();
+        var important = lists.Important();
+        var builder = new StringBuilder();
+        if (channels is not null)
+        {
+            var excludedIds = excluded.Select(e => e.ChannelId).ToHashSet();
+            var monitored = InServerOrder(channels)
+                .Where(c => ChannelTypes.IsDigestible(c.Type) && !excludedIds.Contains(c.Id))
+                .Select(c => "#" + ChannelLabels.Escape(c.Name ?? "?"))
+                .ToList();
+            AppendSection(builder, texts.MonitoredHeading, monitored, texts);
+        }
+
+        var excludedLabels = excluded
+            .Select(e => $"#{ChannelLabels.Escape(e.Label)} ({texts.Format(texts.ChangedByFormat, ChannelLabels.Escape(e.ChangedBy), TimeZoneInfo.ConvertTime(e.ChangedAt, digest.Value.GetZone()))})")
+            .ToList();
+        AppendSection(builder, texts.ExcludedHeading, excludedLabels, texts);
+        AppendSection(builder, texts.ImportantHeading, important.Select(e => "#" + ChannelLabels.Escape(e.Label)).ToList(), texts);
+        if (channels is null)
+        {
+            builder.Append(texts.NamesUnavailable);
+        }
+
+        return builder.ToString().TrimEnd();
+    }
+
+    private static IEnumerable<Channel> InServerOrder(IReadOnlyList<Channel> channels)
+    {
+        var categories = channels.Where(c => c.Type == ChannelTypes.GuildCategory).ToDictionary(c => c.Id, c => c.Position ?? 0);
+        return channels
+            .OrderBy(c => c.ParentId is { } parent && categories.TryGetValue(parent, out var position) ? position : -1)
+            .ThenBy(c => c.Position ?? 0)
+            .ThenBy(c => c.Id);
+    }
+
+    private static void AppendSection(StringBuilder builder, string heading, List<string> labels, InteractionTexts texts) =>
+        builder.Append("**").Append(heading).Append(" (").Append(labels.Count).Append(")**").Append(texts.Colon)
+            .Append(ChannelLabels.Join(labels, texts, SectionBudget)).Append('\n');
+}

@@ -1,0 +1,40 @@
+using CoalitionBot.Storage;
+
+namespace CoalitionBot.Interactions.Commands;
+
+/// /exclude channel: leaves a channel out of the digest. Manage Server only.
+internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeCommand> logger) : ISlashCommand
+{
+    public string Name => CommandCatalog.Exclude;
+
+    public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var texts = context.Texts;
+        if (!context.CanManageServer)
+        {
+            Log.PermissionRefused(logger, Name, context.Actor.Name);
+            return ValueTask.FromResult(CommandReply.Private(texts.ManageServerRequired));
+        }
+
+        if (context.SnowflakeOption(CommandCatalog.ChannelOption) is not { } channelId)
+        {
+            return ValueTask.FromResult(CommandReply.Private(texts.MissingChannelOption));
+        }
+
+        var resolved = context.ResolvedChannel(channelId);
+        if (resolved is not null && !CommandCatalog.DigestibleChannelTypes.Contains(resolved.Type))
+        {
+            return ValueTask.FromResult(CommandReply.Private(texts.NotDigestibleChannel));
+        }
+
+        var name = resolved?.Name ?? lists.Find(channelId)?.Name;
+        var changed = lists.SetExcluded(channelId, name, excluded: true, context.Actor);
+        if (changed)
+        {
+            Log.ChannelListChanged(logger, channelId, name ?? "?", "excluded", context.Actor.Name);
+        }
+
+        var label = ChannelLabels.Escape(name ?? channelId.ToString(texts.Culture));
+        return ValueTask.FromResult(CommandReply.Private(texts.Format(changed ? texts.ExcludedFormat : texts.AlreadyExcludedFormat, label)));
+    }
+}

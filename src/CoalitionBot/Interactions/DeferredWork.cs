@@ -1,0 +1,11 @@
+using CoalitionBot.Discord.Models;
+
+namespace CoalitionBot.Interactions;
+
+/// The slow half of a deferred command: compute the message, then edit the "thinking…" response.
+internal sealed record DeferredWork(
+    ulong ApplicationId,
+    string Token,
+    string Command,
+    Func<CancellationToken, Task<WebhookMessageEdit>> Work,
+    InteractionTexts Texts);

@@ -1,0 +1,26 @@
+using CoalitionBot.Interactions.Commands;
+
+namespace CoalitionBot.Interactions;
+
+internal static class InteractionsExtensions
+{
+    /// <summary>Signature check, router, slash commands and the worker for deferred answers.</summary>
+    public static IHostApplicationBuilder AddInteractions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SignatureVerifier>();
+        builder.Services.AddSingleton<InteractionRouter>();
+        builder.Services.AddSingleton<DeferredResponses>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DeferredResponses>());
+        builder.Services.AddSingleton<ISlashCommand, ChannelsCommand>();
+        builder.Services.AddSingleton<ISlashCommand, ExcludeCommand>();
+        builder.Services.AddSingleton<ISlashCommand, IncludeCommand>();
+        return builder;
+    }
+
+    /// <summary>POST /interactions, the URL given to Discord.</summary>
+    public static IEndpointConventionBuilder MapInteractions(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/interactions", InteractionEndpoint.HandleAsync)
+            .WithName("Interactions")
+            .ExcludeFromDescription()
+            .DisableAntiforgery();
+}

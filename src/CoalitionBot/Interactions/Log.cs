@@ -1,0 +1,55 @@
+namespace CoalitionBot.Interactions;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Interaction refused with 401: {Reason}")]
+    public static partial void SignatureRejected(ILogger logger, SignatureCheck reason);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Interaction refused with 413: the body has {Length} bytes or more")]
+    public static partial void BodyTooLarge(ILogger logger, long length);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Interaction refused with 400: its body could not be read ({Reason})")]
+    public static partial void BodyUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Interaction refused with 400: the signed body is not a Discord interaction ({Reason})")]
+    public static partial void MalformedInteraction(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Interaction refused with 503: Discord:PublicKey is not configured")]
+    public static partial void PublicKeyMissing(ILogger logger);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Command /{Command} from {Member}")]
+    public static partial void CommandReceived(ILogger logger, string command, string member);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Unknown command /{Command}: answered with a message (register the commands again?)")]
+    public static partial void UnknownCommand(ILogger logger, string command);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Warning, Message = "Interaction of type {Type} is not supported: answered with a message")]
+    public static partial void UnsupportedInteraction(ILogger logger, int type);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Warning, Message = "Interaction from server {GuildId} refused: this instance serves Discord:GuildId only")]
+    public static partial void OtherGuildRefused(ILogger logger, ulong guildId);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "Interaction refused: Discord:GuildId is not configured")]
+    public static partial void GuildNotConfigured(ILogger logger);
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Error, Message = "Command /{Command} failed; the member was told something went wrong")]
+    public static partial void CommandFailed(ILogger logger, Exception exception, string command);
+
+    [LoggerMessage(EventId = 116, Level = LogLevel.Information, Message = "/{Command} refused to {Member}: Manage Server permission missing")]
+    public static partial void PermissionRefused(ILogger logger, string command, string member);
+
+    [LoggerMessage(EventId = 117, Level = LogLevel.Information, Message = "Channel {ChannelId} (#{Name}) {Change} by {Member}")]
+    public static partial void ChannelListChanged(ILogger logger, ulong channelId, string name, string change, string member);
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "The deferred answer of /{Command} could not be delivered: {Reason}")]
+    public static partial void EditFailed(ILogger logger, string command, string reason);
+
+    [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Too many deferred commands waiting; the oldest answer of /{Command} was dropped")]
+    public static partial void DeferredQueueFull(ILogger logger, string command);
+
+    [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "{Count} commands registered on server {GuildId}")]
+    public static partial void CommandsRegistered(ILogger logger, int count, ulong guildId);
+
+    [LoggerMessage(EventId = 131, Level = LogLevel.Error, Message = "Commands not registered: {Reason}")]
+    public static partial void RegistrationFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,44 @@
+using CoalitionBot.Admin;
+using CoalitionBot.Configuration;
+using CoalitionBot.Digest;
+using CoalitionBot.Discord;
+using CoalitionBot.Health;
+using CoalitionBot.Ingestion;
+using CoalitionBot.Interactions;
+using CoalitionBot.Mail;
+using CoalitionBot.Monitoring;
+using CoalitionBot.Storage;
+
+// Settings ship beside the binary; relative data paths (data/…) resolve against the working directory.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddStorage();
+builder.AddDiscord();
+builder.AddInteractions();
+builder.AddIngestion();
+builder.AddDigest();
+builder.AddMail();
+builder.AddAdmin();
+builder.AddMonitoring();
+builder.AddHealth();
+
+var app = builder.Build();
+if (!StartupChecks.ConfigurationIsValid(app))
+{
+    return 1;
+}
+
+app.MapInteractions();
+app.MapHealth();
+
+return args.FirstOrDefault() switch
+{
+    CommandRegistration.Verb => await CommandRegistration.RunAsync(app.Services, app.Lifetime.ApplicationStopping),
+    _ => await RunServerAsync(app),
+};
+
+static async Task<int> RunServerAsync(WebApplication app)
+{
+    await app.RunAsync();
+    return 0;
+}

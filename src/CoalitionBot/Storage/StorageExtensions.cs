@@ -1,0 +1,17 @@
+using CoalitionBot.Configuration;
+
+namespace CoalitionBot.Storage;
+
+internal static class StorageExtensions
+{
+    /// <summary>The LiteDB file, the stores over it, and the import of the previous bot's lists.</summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.AddValidatedOptions<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.SectionName);
+        builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<ChannelListStore>();
+        builder.Services.AddSingleton<SeedImporter>();
+        builder.Services.AddHostedService<StorageInitializer>();
+        return builder;
+    }
+}

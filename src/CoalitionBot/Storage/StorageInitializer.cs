@@ -1,0 +1,23 @@
+namespace CoalitionBot.Storage;
+
+/// Opens the database at start, so a bad path or a locked file is reported at once, and imports
+/// the previous bot's lists into a new database.
+internal sealed class StorageInitializer(SeedImporter importer, Database database, ILogger<StorageInitializer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            importer.ImportIfNew();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        {
+            // The health endpoint reports it; commands answer with a clear message rather than a crash.
+            Log.DatabaseUnavailable(logger, database.FullPath, exception.Message);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
