@@ -30,6 +30,7 @@ if (!StartupChecks.ConfigurationIsValid(app))
 
 app.MapInteractions();
 app.MapHealth();
+var adminApi = app.MapAdminApi();
 
 return args.FirstOrDefault() switch
 {

@@ -10,6 +10,8 @@ internal static class StorageExtensions
         builder.AddValidatedOptions<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.SectionName);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<ChannelListStore>();
+        builder.Services.AddSingleton<MessageStore>();
+        builder.Services.AddSingleton<ChannelStore>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<StorageInitializer>();
         return builder;
