@@ -30,7 +30,7 @@ if (!StartupChecks.ConfigurationIsValid(app))
 
 app.MapInteractions();
 app.MapHealth();
-var adminApi = app.MapAdminApi();
+var adminApi = app.MapAdmin();
 
 return args.FirstOrDefault() switch
 {

@@ -17,7 +17,8 @@ public sealed class CoalitionBotFactory(
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        // The console stays quiet; the application's own providers (the admin log buffer) stay on.
+        builder.ConfigureLogging(logging => logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(_ => false).AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);
