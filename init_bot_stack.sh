@@ -126,11 +126,12 @@ set_env() {
         [[ $value == *"'"* ]] && die "$key contains a single quote; put it in .env by hand"
         value="'$value'"
     fi
-    KEY=$key VALUE=$value awk '
+    # umask 077: the temporary copy holds secrets too, and mv gives .env its mode 600.
+    (umask 077 && KEY=$key VALUE=$value awk '
         BEGIN { key = ENVIRON["KEY"]; line = key "=" ENVIRON["VALUE"] }
         !done && ($0 ~ "^" key "=" || $0 ~ "^# ?" key "=") { print line; done = 1; next }
         { print }
-        END { if (!done) print line }' .env > .env.tmp
+        END { if (!done) print line }' .env > .env.tmp)
     mv .env.tmp .env
 }
 
@@ -155,8 +156,7 @@ if [[ -f .env ]]; then
     say ".env already exists: left as it is"
 else
     say "Creating .env from .env.example (the values are in the Discord Developer Portal, see docs/deployment.md)"
-    cp .env.example .env
-    chmod 600 .env
+    (umask 077 && cp .env.example .env)
     ask DOMAIN "Public DNS name of this host (e.g. bot.example.org)" '^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$'
     ask ACME_EMAIL "Contact e-mail for Let's Encrypt" '^[^@ ]+@[^@ ]+$'
     ask Discord__PublicKey "Discord application public key (64 hex characters)" '^[0-9a-fA-F]{64}$'
