@@ -119,7 +119,11 @@ if [[ $(stat -c %u data) != "$APP_UID" ]]; then
 fi
 
 # ---- 3. .env ----------------------------------------------------------------------------------
-# set_env KEY VALUE: writes KEY=VALUE in .env, replacing the key's line (commented or not).
+# .env is assembled in .env.new and renamed only when complete, so an interrupted run leaves no
+# half-filled .env behind for the next run to take as finished.
+new_env=.env.new
+
+# set_env KEY VALUE: writes KEY=VALUE in $new_env, replacing the key's line (commented or not).
 set_env() {
     local key=$1 value=$2
     if [[ $value =~ [^A-Za-z0-9_.@:/+=,-] ]]; then
@@ -131,8 +135,8 @@ set_env() {
         BEGIN { key = ENVIRON["KEY"]; line = key "=" ENVIRON["VALUE"] }
         !done && ($0 ~ "^" key "=" || $0 ~ "^# ?" key "=") { print line; done = 1; next }
         { print }
-        END { if (!done) print line }' .env > .env.tmp)
-    mv .env.tmp .env
+        END { if (!done) print line }' "$new_env" > "$new_env.tmp")
+    mv "$new_env.tmp" "$new_env"
 }
 
 # ask KEY PROMPT PATTERN [secret]: the value from the environment, or typed in, until it matches.
@@ -156,7 +160,7 @@ if [[ -f .env ]]; then
     say ".env already exists: left as it is"
 else
     say "Creating .env from .env.example (the values are in the Discord Developer Portal, see docs/deployment.md)"
-    (umask 077 && cp .env.example .env)
+    (umask 077 && cp .env.example "$new_env")
     ask DOMAIN "Public DNS name of this host (e.g. bot.example.org)" '^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$'
     ask ACME_EMAIL "Contact e-mail for Let's Encrypt" '^[^@ ]+@[^@ ]+$'
     ask Discord__PublicKey "Discord application public key (64 hex characters)" '^[0-9a-fA-F]{64}$'
@@ -171,6 +175,7 @@ else
     ask Smtp__Username "SMTP user name (at OVH: the full address)" '^.+$'
     ask Smtp__Password "SMTP password" '^.+$' secret
     set_env Admin__Token "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+    mv "$new_env" .env
     say ".env written (mode 600); Admin__Token was generated and is in it"
 fi
 
