@@ -143,9 +143,14 @@ set_env() {
 ask() {
     local key=$1 prompt=$2 pattern=$3 secret=${4:-} value
     value=${!key:-}
-    while [[ ! $value =~ $pattern ]]; do
+    # A single quote cannot be written safely into .env's quoting, so it is refused here too.
+    while [[ ! $value =~ $pattern || $value == *"'"* ]]; do
         [[ -t 0 ]] || die "$key is missing or malformed and there is no terminal to ask: set it in the environment"
-        [[ -n $value ]] && printf '  not valid, try again\n'
+        if [[ $value == *"'"* ]]; then
+            printf '  single quotes are not supported here: choose another value, or edit .env by hand later\n'
+        elif [[ -n $value ]]; then
+            printf '  not valid, try again\n'
+        fi
         if [[ $secret == secret ]]; then
             read -r -s -p "$prompt: " value
             printf '\n'
