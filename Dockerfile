@@ -50,10 +50,11 @@ FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_VERSION}-noble-chiseled-extra AS r
 LABEL org.opencontainers.image.title="CoalitionBot" \
       org.opencontainers.image.description="Discord-to-email daily digest bot (HTTP interactions)"
 
-# Listen on all interfaces inside the container (appsettings.json defaults to 127.0.0.1:5080 for
-# local runs). Plain HTTP: Caddy terminates TLS in front of it.
+# Listen on all interfaces inside the container: appsettings.json's Urls (127.0.0.1:5080, for local
+# runs) would win over the base image's ASPNETCORE_HTTP_PORTS, so URLS overrides it, and the empty
+# HTTP_PORTS avoids a start-up warning about the override. Plain HTTP: Caddy terminates TLS.
 ENV URLS=http://+:8080 \
-    DOTNET_NOLOGO=1
+    ASPNETCORE_HTTP_PORTS=
 # Raspberry Pi tuning (memory, GC) is the performance issue's to set; it goes here, e.g.:
 # ENV DOTNET_gcServer=0 \
 #     DOTNET_GCConserveMemory=5 \
