@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using CoalitionBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NSec.Cryptography;
 
 namespace CoalitionBot.Tests.Deployment;
 
@@ -22,12 +18,9 @@ public sealed class CaddyFixture : IAsyncLifetime
     public const string BasicUser = "moderator";
     public const string BasicPassword = "correct horse battery staple";
 
-    private readonly DirectoryInfo workDirectory = Directory.CreateTempSubdirectory("coalitionbot-caddy-");
-    private BotFactory? bot;
+    private readonly DirectoryInfo caddyState = Directory.CreateTempSubdirectory("coalitionbot-caddy-");
 
-    public Key SigningKey { get; } = Key.Create(
-        SignatureAlgorithm.Ed25519,
-        new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+    public TestApp Bot { get; private set; } = null!;
 
     /// <summary>Every request that reached the bot, as the bot saw it.</summary>
     public ConcurrentQueue<SeenRequest> BotRequests { get; } = new();
@@ -40,28 +33,17 @@ public sealed class CaddyFixture : IAsyncLifetime
     {
         var caddy = CaddyProcess.FindBinary()
             ?? throw new InvalidOperationException("The caddy binary is not on PATH (apt-get install caddy); the deployment tests run the real one.");
-        var repository = FindRepositoryRoot();
         var cancellationToken = TestContext.Current.CancellationToken;
 
-        var botPort = FreeTcpPort();
-        bot = new BotFactory(
-            new Dictionary<string, string?>
-            {
-                ["Discord:PublicKey"] = Convert.ToHexStringLower(SigningKey.Export(KeyBlobFormat.RawPublicKey)),
-                // Nothing listens there: the bot must not need Discord to answer a PING.
-                ["Discord:ApiBaseUrl"] = "http://127.0.0.1:9/api/v10",
-                ["Storage:Path"] = Path.Combine(workDirectory.FullName, "bot", "coalitionbot.db"),
-                ["Admin:Token"] = AdminToken,
-                ["Urls"] = $"http://127.0.0.1:{botPort}",
-            },
-            BotRequests);
-        bot.UseKestrel(botPort);
-        bot.StartServer();
+        Bot = new TestApp(
+            new Dictionary<string, string?> { ["Admin:Token"] = AdminToken },
+            services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(BotRequests)),
+            kestrel: true);
+        var upstream = Bot.Client.BaseAddress!.Authority;
 
         var passwordHash = await CaddyProcess.HashPasswordAsync(caddy, BasicPassword, cancellationToken);
-        var upstream = $"127.0.0.1:{botPort}";
-        AdminOff = await CaddyProcess.StartAsync(caddy, repository, workDirectory.CreateSubdirectory("caddy-off"), upstream, "off", passwordHash, cancellationToken);
-        AdminBasicAuth = await CaddyProcess.StartAsync(caddy, repository, workDirectory.CreateSubdirectory("caddy-basicauth"), upstream, "basicauth", passwordHash, cancellationToken);
+        AdminOff = await CaddyProcess.StartAsync(caddy, RepositoryPaths.Root, caddyState.CreateSubdirectory("off"), upstream, "off", passwordHash, cancellationToken);
+        AdminBasicAuth = await CaddyProcess.StartAsync(caddy, RepositoryPaths.Root, caddyState.CreateSubdirectory("basicauth"), upstream, "basicauth", passwordHash, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -76,52 +58,22 @@ public sealed class CaddyFixture : IAsyncLifetime
             await AdminBasicAuth.DisposeAsync();
         }
 
-        if (bot is not null)
+        if (Bot is not null)
         {
-            await bot.DisposeAsync();
+            await Bot.DisposeAsync();
         }
 
-        SigningKey.Dispose();
         try
         {
-            workDirectory.Delete(recursive: true);
+            caddyState.Delete(recursive: true);
         }
         catch (IOException)
         {
-            // A file still held open by a dying process; the temp folder is cleaned eventually.
+            // A file still held by a dying process; the temporary folder is cleaned eventually.
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Caddyfile")) && File.Exists(Path.Combine(directory.FullName, "CoalitionBot.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Caddyfile beside CoalitionBot.sln above {AppContext.BaseDirectory}.");
     }
 
     public sealed record SeenRequest(string Method, string PathAndQuery, string? Authorization, bool HasAdminTokenHeader);
-
-    private sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, ConcurrentQueue<SeenRequest> seen) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(seen)));
-        }
-    }
 
     private sealed class RecordingStartupFilter(ConcurrentQueue<SeenRequest> seen) : IStartupFilter
     {

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using NSec.Cryptography;
+using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Deployment;
 
@@ -137,16 +136,12 @@ public sealed class CaddyProxyTests(CaddyFixture stack) : IClassFixture<CaddyFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// A request signed over <paramref name="signedBody"/> that carries <paramref name="sentBody"/> (the same unless tampering).
     private HttpRequestMessage SignedInteraction(byte[] signedBody, byte[]? sentBody = null)
     {
-        var timestamp = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var message = Encoding.UTF8.GetBytes(timestamp).Concat(signedBody).ToArray();
-        var signature = SignatureAlgorithm.Ed25519.Sign(stack.SigningKey, message);
-
-        var content = new ByteArrayContent(sentBody ?? signedBody);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, "/interactions") { Content = content };
-        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signature));
+        var timestamp = TestKeys.Now();
+        var request = SignedRequests.WithoutSignature(sentBody ?? signedBody);
+        request.Headers.Add("X-Signature-Ed25519", stack.Bot.Keys.Sign(timestamp, signedBody));
         request.Headers.Add("X-Signature-Timestamp", timestamp);
         request.Headers.UserAgent.ParseAdd("Discord-Interactions/1.0");
         return request;
