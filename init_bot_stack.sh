@@ -40,7 +40,8 @@ apt_candidate() { apt-cache policy "$1" 2>/dev/null | sed -n 's/^ *Candidate: //
 apt_install() {
     local missing=() package
     for package in "$@"; do
-        dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+        # "install ok installed" only: a removed package keeps a dpkg entry for its config files.
+        [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] || missing+=("$package")
     done
     if [[ ${#missing[@]} -gt 0 ]]; then
         apt_update_once
