@@ -31,7 +31,8 @@ internal static class AdminExtensions
             options.Cookie.Name = "coalitionbot_antiforgery";
             options.Cookie.Path = "/admin";
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Kestrel sees plain HTTP behind Caddy (X-Forwarded-Proto restores https) and on localhost.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__token";
         });
         return builder;
