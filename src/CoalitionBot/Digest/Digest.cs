@@ -3,7 +3,7 @@ using CoalitionBot.Digest.Rendering;
 namespace CoalitionBot.Digest;
 
 /// A built digest: what the renderers turn into a mail, embeds or a preview.
-internal sealed record Digest(
+internal sealed record DailyDigest(
     DigestPeriod Period,
     ulong GuildId,
     DigestFigures Figures,

@@ -13,7 +13,7 @@ internal static class DigestBuilder
     public const int TypeThreadCreated = 18;
     public const int TypeReply = 19;
 
-    public static Digest Build(DigestRequest request)
+    public static DailyDigest Build(DigestRequest request)
     {
         var candidates = Candidates(request);
         var messages = candidates.Where(c => c.Entry.Kind == DigestEntryKind.Message).ToList();
@@ -27,7 +27,7 @@ internal static class DigestBuilder
             .Take(3)
             .ToList();
         var figures = new DigestFigures(messages.Count, messages.Select(c => c.Message.AuthorId).Distinct().Count(), request.PreviousDayMessages, busiest);
-        return new Digest(request.Period, request.GuildId, figures, highlights, sections);
+        return new DailyDigest(request.Period, request.GuildId, figures, highlights, sections);
     }
 
     /// The number of messages a digest of this day would count, for the "change against the day before" figure.
