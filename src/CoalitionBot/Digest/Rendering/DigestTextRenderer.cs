@@ -66,7 +66,7 @@ internal static class DigestTextRenderer
     }
 
     private static void Heading(StringBuilder text, string heading) =>
-        text.Append('\n').Append(heading).Append('\n').Append('-', Math.Min(heading.Length, 72)).Append('\n');
+        text.Append(text.ToString().EndsWith("\n\n", StringComparison.Ordinal) ? "" : "\n").Append(heading).Append('\n').Append('-', Math.Min(heading.Length, 72)).Append('\n');
 
     private static void AppendEntry(StringBuilder text, DigestEntry entry, DigestRenderContext context, string indent)
     {
