@@ -42,7 +42,7 @@ internal static class DigestExtensions
         quartz.AddTrigger(trigger => trigger
             .ForJob(DigestJob.Key)
             .WithIdentity("digest-due", "digest")
-            .StartAt(DateBuilder.FutureDate((int)FirstCatchUpDelay.TotalSeconds, IntervalUnit.Second))
+            .StartAt(TimeProvider.System.GetUtcNow() + FirstCatchUpDelay)
             .WithSimpleSchedule(schedule => schedule.WithInterval(RetryInterval).RepeatForever()));
         return quartz;
     }
