@@ -21,7 +21,7 @@ internal static class DigestHtmlRenderer
             .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"color-scheme\" content=\"light\"><meta name=\"supported-color-schemes\" content=\"light\">")
             .Append("<title>").Append(E(context.Subject(digest))).Append("</title></head>")
             .Append("<body style=\"margin:0;padding:0;background-color:").Append(Page).Append(";color:").Append(Text).Append(";\">")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"").Append(Page).Append("\" style=\"background-color:").Append(Page).Append(";\"><tr><td align=\"center\" style=\"padding:12px 6px;\">")
+            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"").Append(Page).Append("\" style=\"background-color:").Append(Page).Append(";\"><tr><td align=\"center\" style=\"padding:12px 6px;background-color:").Append(Page).Append(";color:").Append(Text).Append(";\">")
             .Append("<table role=\"presentation\" width=\"650\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"").Append(Card)
             .Append("\" style=\"width:100%;max-width:650px;background-color:").Append(Card).Append(";color:").Append(Text)
             .Append(";font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;\">");
