@@ -19,6 +19,7 @@ internal static class DigestExtensions
         builder.AddValidatedOptions<DigestOptions, DigestOptionsValidator>().BindConfiguration(DigestOptions.SectionName);
         builder.Services.AddSingleton<DigestLedger>();
         builder.Services.AddSingleton<DigestService>();
+        builder.Services.AddSingleton<RecentActivity>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
         builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DigestJsonContext.Default));

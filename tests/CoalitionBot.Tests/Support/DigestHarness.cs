@@ -37,6 +37,9 @@ internal sealed class DigestHarness : IDisposable
         Messages.Upsert(Enumerable.Range(0, count).Select(i => DigestFixtures.Message(channel, $"message {i} du {day:dd/MM}", hour: 8 + (i % 12), author: (ulong)(1 + (i % 3)), day: day)).ToList());
     }
 
+    public RecentActivity Activity() =>
+        new(Messages, Channels, new ChannelListStore(Files.Database, Time), Ledger, new NoDigestPreparation(), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }), Time, NullLogger<RecentActivity>.Instance);
+
     public DigestService Service(IMailTransport transport, IDigestPreparation? preparation = null) =>
         new(
             Messages,
