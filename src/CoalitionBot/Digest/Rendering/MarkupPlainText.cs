@@ -16,7 +16,9 @@ internal static class MarkupPlainText
     /// One line, at most <paramref name="maxLength"/> characters, for highlights and replies.
     public static string Excerpt(MarkupDocument document, MarkupContext context, int maxLength)
     {
-        var flat = string.Join(' ', Render(document, context).Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var text = new StringBuilder();
+        Append(text, document.Nodes, context, marks: false);
+        var flat = string.Join(' ', text.ToString().Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return Shorten(flat, maxLength);
     }
 
@@ -37,15 +39,15 @@ internal static class MarkupPlainText
         return text[..(space > maxLength / 2 ? space : cut)].TrimEnd() + "…";
     }
 
-    public static void Append(StringBuilder text, IReadOnlyList<MarkupNode> nodes, MarkupContext context)
+    public static void Append(StringBuilder text, IReadOnlyList<MarkupNode> nodes, MarkupContext context, bool marks = true)
     {
         foreach (var node in nodes)
         {
-            Append(text, node, context);
+            Append(text, node, context, marks);
         }
     }
 
-    private static void Append(StringBuilder text, MarkupNode node, MarkupContext context)
+    private static void Append(StringBuilder text, MarkupNode node, MarkupContext context, bool marks)
     {
         switch (node)
         {
@@ -59,7 +61,7 @@ internal static class MarkupPlainText
                 text.Append(context.Texts.SpoilerHidden);
                 break;
             case MarkupStyled styled:
-                var mark = styled.Style switch
+                var mark = !marks ? "" : styled.Style switch
                 {
                     MarkupStyle.Bold => "*",
                     MarkupStyle.Italic => "_",
@@ -67,11 +69,11 @@ internal static class MarkupPlainText
                     _ => "",
                 };
                 text.Append(mark);
-                Append(text, styled.Children, context);
+                Append(text, styled.Children, context, marks);
                 text.Append(mark);
                 break;
             case MarkupInlineCode code:
-                text.Append('`').Append(code.Code).Append('`');
+                text.Append(marks ? "`" : "").Append(code.Code).Append(marks ? "`" : "");
                 break;
             case MarkupCodeBlock block:
                 EnsureNewLine(text);
@@ -84,7 +86,7 @@ internal static class MarkupPlainText
             case MarkupQuote quote:
                 EnsureNewLine(text);
                 var inner = new StringBuilder();
-                Append(inner, quote.Children, context);
+                Append(inner, quote.Children, context, marks);
                 foreach (var line in inner.ToString().TrimEnd('\n').Split('\n'))
                 {
                     text.Append("> ").Append(line).Append('\n');
@@ -93,11 +95,11 @@ internal static class MarkupPlainText
                 break;
             case MarkupListItem item:
                 text.Append("• ");
-                Append(text, item.Children, context);
+                Append(text, item.Children, context, marks);
                 break;
             case MarkupLink link:
                 var label = new StringBuilder();
-                Append(label, link.Label, context);
+                Append(label, link.Label, context, marks);
                 var url = link.Url.AbsoluteUri;
                 if (label.ToString() is var shown && (shown == url || shown == link.Url.OriginalString))
                 {
