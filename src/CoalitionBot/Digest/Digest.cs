@@ -10,8 +10,14 @@ internal sealed record DailyDigest(
     IReadOnlyList<DigestHighlight> Highlights,
     IReadOnlyList<DigestSection> Sections)
 {
+    /// Channels with messages that did not fit as sections: only their name and count are shown.
+    public IReadOnlyList<ChannelActivity> OtherChannels { get; init; } = [];
+
+    /// Active channels left out even of <see cref="OtherChannels"/>, for lack of room.
+    public int OtherChannelsOmitted { get; init; }
+
     /// Nothing worth mailing happened: the sender may skip the day (it is recorded either way).
-    public bool IsEmpty => Figures.Messages == 0 && Sections.Count == 0;
+    public bool IsEmpty => Figures.Messages == 0 && Sections.Count == 0 && OtherChannels.Count == 0;
 }
 
 internal sealed record DigestFigures(

@@ -11,6 +11,7 @@ internal static class DigestBudget
     private const int HighlightCost = 1_200;
     private const int SectionCost = 700;
     private const int ThreadCost = 400;
+    private const int ListedChannelCost = 220;
     private static readonly int[] Caps = [int.MaxValue, 15, 10, 6, 4, 3, 2, 1, 0];
 
     /// What one message costs in the HTML and text parts together: markup and links around it,
@@ -21,7 +22,7 @@ internal static class DigestBudget
         return 650 + (content * 5 / 2) + (entry.Attachments.Count * 260) + (entry.ReplyTo is null ? 0 : 700);
     }
 
-    public static IReadOnlyList<DigestSection> Fit(IReadOnlyList<DigestCandidate> candidates, int highlights, DigestRequest request)
+    public static DigestLayout Fit(IReadOnlyList<DigestCandidate> candidates, int highlights, DigestRequest request)
     {
         var groups = candidates
             .GroupBy(c => c.Parent.Id)
@@ -31,9 +32,9 @@ internal static class DigestBudget
             .ThenBy(g => g[0].Parent.Position)
             .ThenBy(g => g[0].Parent.Id)
             .ToList();
-        var remaining = request.Settings.SizeBudget - FixedCost - (highlights * HighlightCost) - (groups.Count * SectionCost);
         var important = groups.Where(g => g[0].Important).ToList();
         var others = groups.Where(g => !g[0].Important).ToList();
+        var remaining = request.Settings.SizeBudget - FixedCost - (highlights * HighlightCost) - (important.Count * SectionCost);
         Dictionary<ulong, List<DigestCandidate>> kept = [];
 
         // Important channels are kept whole while they fit, leaving the others a quarter of the room.
@@ -57,10 +58,18 @@ internal static class DigestBudget
         }
 
         remaining -= used;
+        List<List<DigestCandidate>> listed = [];
         foreach (var cap in Caps)
         {
+            if (cap == 0)
+            {
+                // Not even one message each fits: the other channels become one list of names and counts.
+                listed = others;
+                break;
+            }
+
             var choice = others.ToDictionary(g => g[0].Parent.Id, g => Best(g, Math.Min(cap, request.Settings.MaxMessagesPerChannel)));
-            if (cap == 0 || choice.Values.Sum(Cost) <= remaining)
+            if (choice.Values.Sum(Cost) + (others.Count * SectionCost) <= remaining)
             {
                 foreach (var (id, keep) in choice)
                 {
@@ -71,7 +80,15 @@ internal static class DigestBudget
             }
         }
 
-        return groups.Select(g => Section(g, kept[g[0].Parent.Id], request)).ToList();
+        var room = Math.Max(0, remaining) / ListedChannelCost;
+        var activity = listed
+            .Select(g => new ChannelActivity(g[0].Parent.Id, g[0].Parent.Name, DigestBuilder.ChannelLink(request.GuildId, g[0].Parent.Id), g.Count(c => c.Entry.Kind == DigestEntryKind.Message)))
+            .OrderByDescending(a => a.Messages)
+            .ToList();
+        return new DigestLayout(
+            groups.Where(g => kept.ContainsKey(g[0].Parent.Id)).Select(g => Section(g, kept[g[0].Parent.Id], request)).ToList(),
+            activity.Take(room).ToList(),
+            Math.Max(0, activity.Count - room));
     }
 
     private static int CategoryPosition(Storage.StoredChannel channel, DigestRequest request) =>
@@ -119,3 +136,5 @@ internal static class DigestBudget
             group.Count - keep.Count);
     }
 }
+
+internal sealed record DigestLayout(IReadOnlyList<DigestSection> Sections, IReadOnlyList<ChannelActivity> OtherChannels, int OtherChannelsOmitted);

@@ -18,7 +18,7 @@ internal static class DigestBuilder
         var candidates = Candidates(request);
         var messages = candidates.Where(c => c.Entry.Kind == DigestEntryKind.Message).ToList();
         var highlights = DigestHighlights.Rank(candidates, request);
-        var sections = DigestBudget.Fit(candidates, highlights.Count, request);
+        var layout = DigestBudget.Fit(candidates, highlights.Count, request);
         var busiest = messages
             .GroupBy(c => c.Parent.Id)
             .Select(g => new ChannelActivity(g.Key, g.First().Parent.Name, ChannelLink(request.GuildId, g.Key), g.Count()))
@@ -27,7 +27,11 @@ internal static class DigestBuilder
             .Take(3)
             .ToList();
         var figures = new DigestFigures(messages.Count, messages.Select(c => c.Message.AuthorId).Distinct().Count(), request.PreviousDayMessages, busiest);
-        return new DailyDigest(request.Period, request.GuildId, figures, highlights, sections);
+        return new DailyDigest(request.Period, request.GuildId, figures, highlights, layout.Sections)
+        {
+            OtherChannels = layout.OtherChannels,
+            OtherChannelsOmitted = layout.OtherChannelsOmitted,
+        };
     }
 
     /// The number of messages a digest of this day would count, for the "change against the day before" figure.

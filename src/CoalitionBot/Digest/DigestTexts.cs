@@ -44,7 +44,9 @@ internal sealed record DigestTexts(
     string EmptyDay,
     string Footer,
     string Attachment,
-    string Colon)
+    string Colon,
+    string OtherChannelsHeading,
+    string OtherChannelsMoreFormat)
 {
     public static DigestTexts For(Language language) => language == Language.English ? English : French;
 
@@ -88,7 +90,9 @@ internal sealed record DigestTexts(
         "Aucun message ce jour-là.",
         "Résumé automatique envoyé par CoalitionBot. Les pièces jointes et les messages complets sont sur Discord.",
         "pièce jointe",
-        " : ");
+        " : ",
+        "Autres salons actifs",
+        "et {0} autres salons");
 
     public static readonly DigestTexts English = new(
         Language.English,
@@ -130,7 +134,9 @@ internal sealed record DigestTexts(
         "No messages that day.",
         "Automatic digest sent by CoalitionBot. Attachments and full messages are on Discord.",
         "attachment",
-        ": ");
+        ": ",
+        "Other active channels",
+        "and {0} more channels");
 
     public string Format(string format, params object?[] values) => string.Format(Culture, format, values);
 

@@ -206,6 +206,23 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void A_server_with_very_many_active_channels_stays_under_the_size_budget()
+    {
+        List<StoredChannel> channels = [.. Enumerable.Range(0, 120).Select(i => Channel((ulong)(1000 + i), "salon-numéro-" + i, position: i))];
+        List<StoredMessage> messages = [.. channels.SelectMany(c => Enumerable.Range(0, 20).Select(i => Message(c.Id, "Un message assez long pour peser dans le budget " + i + new string('x', 300), hour: i % 24, author: (ulong)i)))];
+
+        var digest = DigestBuilder.Build(Request(messages, channels));
+        var rendered = DigestRenderer.Render(digest, French());
+        var message = CoalitionBot.Mail.MailComposer.Compose(rendered, new DigestOptions { To = "liste@example.org" }, Guild, Day, Period().End);
+        using var stream = new MemoryStream();
+        message.WriteTo(stream, TestContext.Current.CancellationToken);
+
+        Assert.True(stream.Length < 40_000, $"{stream.Length} bytes");
+        Assert.True(digest.OtherChannels.Count + digest.OtherChannelsOmitted + digest.Sections.Count == 120);
+        Assert.Equal(2400, digest.Figures.Messages);
+    }
+
+    [Fact]
     public void An_important_channel_is_kept_whole_when_it_fits()
     {
         List<StoredMessage> messages = [.. Enumerable.Range(0, 30).Select(i => Message(11, "annonce " + i, hour: i % 24))];

@@ -42,6 +42,11 @@ internal static class DigestEmbedRenderer
             budget.TryAdd((section.Important ? "★ #" : "#") + section.Name, value);
         }
 
+        if (digest.OtherChannels.Count > 0)
+        {
+            budget.TryAdd(texts.OtherChannelsHeading, EmbedBudget.Lines(digest.OtherChannels.Select(c => $"[#{EmbedBudget.Escape(c.Name)}]({c.Link}) — {c.Messages}"), EmbedBudget.MaxFieldValue, out _));
+        }
+
         return budget.Build(budget.Skipped > 0 ? ActivityTexts.For(texts.Language).MoreChannelsFormat.Replace("{0}", budget.Skipped.ToString(texts.Culture), StringComparison.Ordinal) : null);
     }
 

@@ -41,6 +41,11 @@ internal static class DigestHtmlRenderer
             Row(html, $"padding:8px 20px;color:{Text};background-color:{Card};", () => AppendSection(html, section, context));
         }
 
+        if (digest.OtherChannels.Count > 0)
+        {
+            Row(html, $"padding:8px 20px;color:{Text};background-color:{Card};", () => AppendOtherChannels(html, digest, context));
+        }
+
         if (digest.IsEmpty)
         {
             Row(html, $"padding:8px 20px;color:{Muted};background-color:{Card};", () => html.Append(E(texts.EmptyDay)));
@@ -133,6 +138,26 @@ internal static class DigestHtmlRenderer
             Anchor(html, section.Link, context.Texts.MoreMessages(section.Omitted, section.Name));
             html.Append("</p>");
         }
+    }
+
+    private static void AppendOtherChannels(StringBuilder html, DailyDigest digest, DigestRenderContext context)
+    {
+        Heading(html, E(context.Texts.OtherChannelsHeading));
+        html.Append("<p style=\"margin:0;color:").Append(Text).Append(";\">");
+        for (var i = 0; i < digest.OtherChannels.Count; i++)
+        {
+            var channel = digest.OtherChannels[i];
+            html.Append(i > 0 ? ", " : "");
+            Anchor(html, channel.Link, "#" + channel.Name);
+            html.Append(" (").Append(channel.Messages).Append(')');
+        }
+
+        if (digest.OtherChannelsOmitted > 0)
+        {
+            html.Append(' ').Append(E(context.Texts.Format(context.Texts.OtherChannelsMoreFormat, digest.OtherChannelsOmitted)));
+        }
+
+        html.Append("</p>");
     }
 
     private static void AppendEntry(StringBuilder html, DigestEntry entry, DigestRenderContext context)

@@ -56,6 +56,16 @@ internal static class DigestTextRenderer
             }
         }
 
+        if (digest.OtherChannels.Count > 0)
+        {
+            Heading(text, texts.OtherChannelsHeading);
+            text.AppendJoin('\n', digest.OtherChannels.Select(c => "#" + c.Name + " (" + c.Messages + ") " + c.Link)).Append('\n');
+            if (digest.OtherChannelsOmitted > 0)
+            {
+                text.Append(texts.Format(texts.OtherChannelsMoreFormat, digest.OtherChannelsOmitted)).Append('\n');
+            }
+        }
+
         if (digest.IsEmpty)
         {
             text.Append('\n').Append(texts.EmptyDay).Append('\n');
