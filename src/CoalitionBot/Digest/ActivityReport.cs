@@ -1,12 +1,5 @@
 namespace CoalitionBot.Digest;
 
-internal enum ReportPeriod
-{
-    Day,
-    Week,
-    Month,
-}
-
 /// /report's figures over a period: messages per channel, active members, most-reacted messages,
 /// and the change against the period before.
 internal sealed record ActivityReport(

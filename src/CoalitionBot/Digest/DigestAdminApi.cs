@@ -131,25 +131,3 @@ internal static class DigestAdminApi
         }
     }
 }
-
-internal sealed record DigestSummary(
-    string Date,
-    string State,
-    int Attempts,
-    string? LastError,
-    DateTimeOffset? SentAt,
-    DateTimeOffset? NextAttemptAt,
-    int Resends,
-    int Messages,
-    string MessageId,
-    string Subject,
-    string? Outcome = null)
-{
-    public static DigestSummary From(DigestRecord record) =>
-        new(record.Id, record.State.ToString(), record.Attempts, record.LastError, record.SentAt, record.NextAttemptAt, record.Resends, record.Messages, record.MessageId, record.Subject);
-}
-
-internal sealed record DigestDetail(DigestSummary Summary, string Html, string Text)
-{
-    public static DigestDetail From(DigestRecord record) => new(DigestSummary.From(record), record.Html, record.Text);
-}

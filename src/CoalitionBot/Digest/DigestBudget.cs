@@ -136,5 +136,3 @@ internal static class DigestBudget
             group.Count - keep.Count);
     }
 }
-
-internal sealed record DigestLayout(IReadOnlyList<DigestSection> Sections, IReadOnlyList<ChannelActivity> OtherChannels, int OtherChannelsOmitted);

@@ -1,16 +1,5 @@
 namespace CoalitionBot.Digest;
 
-internal enum DigestState
-{
-    /// Built and not yet mailed: an attempt failed or was interrupted; it will be retried.
-    Pending,
-    Sent,
-    /// Nothing to mail that day; recorded so the day is not tried again.
-    Empty,
-    /// Gave up after too many attempts; an admin resend can still mail it.
-    Failed,
-}
-
 /// One local day's digest in the ledger (LiteDB collection "digests"), keyed by the day.
 internal sealed class DigestRecord
 {

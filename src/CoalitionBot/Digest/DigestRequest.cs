@@ -13,14 +13,3 @@ internal sealed record DigestRequest(
 {
     public DigestSettings Settings { get; init; } = DigestSettings.Default;
 }
-
-/// Limits of a digest. The byte budget is for the whole mail, HTML and text parts together.
-internal sealed record DigestSettings(
-    int SizeBudget = 40_000,
-    bool IncludeBotMessages = false,
-    int MaxHighlights = 5,
-    int MaxMessageLength = 1_200,
-    int MaxMessagesPerChannel = 25)
-{
-    public static readonly DigestSettings Default = new();
-}

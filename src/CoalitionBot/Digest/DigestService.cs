@@ -7,17 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Digest;
 
-internal enum DigestOutcome
-{
-    Sent,
-    AlreadySent,
-    Empty,
-    Failed,
-    NotAddressed,
-}
-
-internal sealed record DigestSendResult(DigestOutcome Outcome, DigestRecord? Record);
-
 /// Builds, mails and records each day's digest, once: a lock serialises every trigger (schedule,
 /// catch-up, admin), and the ledger says which days are done.
 internal sealed class DigestService(

@@ -6,8 +6,3 @@ internal interface IDigestPreparation
 {
     Task PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
-
-internal sealed class NoDigestPreparation : IDigestPreparation
-{
-    public Task PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => Task.CompletedTask;
-}

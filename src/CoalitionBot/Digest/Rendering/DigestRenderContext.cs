@@ -30,6 +30,3 @@ internal sealed record DigestRenderContext(DigestTexts Texts, string ServerName,
             ? Texts.ReplyToUnknown
             : Texts.Format(Texts.ReplyToFormat, reply.Author) + (reply.Content is { IsEmpty: false } content ? Texts.Colon + "« " + MarkupPlainText.Excerpt(content, Markup, 80) + " »" : "");
 }
-
-/// A digest ready to mail: subject and both parts.
-internal sealed record RenderedDigest(string Subject, string Html, string Text);
