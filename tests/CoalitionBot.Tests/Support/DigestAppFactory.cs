@@ -26,6 +26,9 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
 
     public RecordingTransport Transport { get; } = new();
 
+    /// More configuration, set before the host is built.
+    public Dictionary<string, string> Settings { get; } = [];
+
     public HttpClient AdminClient()
     {
         var client = CreateClient();
@@ -42,6 +45,11 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Digest:From", "Coalition <bot@example.org>");
         builder.UseSetting("Digest:ServerName", "Coalition FFJ");
         builder.UseSetting("Discord:GuildId", "42");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
