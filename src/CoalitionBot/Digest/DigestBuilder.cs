@@ -50,6 +50,12 @@ internal static class DigestBuilder
         var excluded = request.ChannelLists.Where(e => e.Excluded && e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
         var important = request.ChannelLists.Where(e => e.Important && e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
         var byId = request.Messages.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        var known = new Dictionary<ulong, StoredMessage>(byId);
+        foreach (var referenced in request.Referenced)
+        {
+            known.TryAdd(referenced.Id, referenced);
+        }
+
         var channelNames = channels.Values.ToDictionary(c => c.Id, c => c.Name);
         List<DigestCandidate> candidates = [];
         foreach (var message in byId.Values.OrderBy(m => m.Timestamp).ThenBy(m => m.Id))
@@ -76,7 +82,7 @@ internal static class DigestBuilder
                 continue;
             }
 
-            var entry = Entry(message, kind, request, byId, channelNames);
+            var entry = Entry(message, kind, request, known, channelNames);
             var size = DigestBudget.Estimate(entry, message, request.Settings);
             candidates.Add(new DigestCandidate(message, parent, thread, isImportant, entry, size));
         }

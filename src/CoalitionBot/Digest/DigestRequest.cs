@@ -12,4 +12,7 @@ internal sealed record DigestRequest(
     int? PreviousDayMessages = null)
 {
     public DigestSettings Settings { get; init; } = DigestSettings.Default;
+
+    /// Earlier messages that the day's replies answer, so a reply can say whom it answers.
+    public IReadOnlyList<StoredMessage> Referenced { get; init; } = [];
 }

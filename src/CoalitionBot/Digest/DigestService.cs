@@ -22,6 +22,9 @@ internal sealed class DigestService(
     ILogger<DigestService> logger) : IDisposable
 {
     public const int MaxAttempts = 12;
+
+    /// Replies to older messages look their original up; a day with more is rare and only loses names.
+    public const int MaxReferencedLookups = 300;
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public DigestOptions Options => options.Value;
@@ -113,7 +116,17 @@ internal sealed class DigestService(
         var channelLists = lists.All();
         var settings = new DigestSettings(SizeBudget: options.Value.MaxBytes);
         var previousCount = DigestBuilder.CountMessages(new DigestRequest(previous, GuildId, messages.InPeriod(previous.Start, previous.End), allChannels, channelLists) { Settings = settings });
-        return DigestBuilder.Build(new DigestRequest(period, GuildId, messages.InPeriod(period.Start, period.End), allChannels, channelLists, previousCount) { Settings = settings });
+        var found = messages.InPeriod(period.Start, period.End);
+        var ids = found.Select(m => m.Id).ToHashSet();
+        var referenced = found
+            .Where(m => m.ReplyToMessageId is { } id && !ids.Contains(id))
+            .Select(m => m.ReplyToMessageId!.Value)
+            .Distinct()
+            .Take(MaxReferencedLookups)
+            .Select(messages.Find)
+            .OfType<StoredMessage>()
+            .ToList();
+        return DigestBuilder.Build(new DigestRequest(period, GuildId, found, allChannels, channelLists, previousCount) { Settings = settings, Referenced = referenced });
     }
 
     public void Dispose() => gate.Dispose();

@@ -77,6 +77,18 @@ public sealed class DigestBuilderTests
     }
 
     [Fact]
+    public void A_reply_to_an_older_message_names_its_author_when_the_original_is_given()
+    {
+        var original = Message(10, "La question d'hier", author: 4, name: "Farid", day: Day.AddDays(-1));
+        var answer = Message(10, "La réponse", hour: 11, author: 2) with { Type = 19, ReplyToMessageId = original.Id };
+
+        var entry = DigestBuilder.Build(Request([answer], Server) with { Referenced = [original] }).Sections[0].Entries[0];
+
+        Assert.Equal("Farid", entry.ReplyTo!.Author);
+        Assert.Equal(1, DigestBuilder.Build(Request([answer], Server) with { Referenced = [original] }).Figures.Messages);
+    }
+
+    [Fact]
     public void Channels_everyone_cannot_see_are_left_out_unless_important()
     {
         var messages = new[] { Message(13, "secret du bureau"), Message(22, "fil privé"), Message(10, "public") };

@@ -249,6 +249,19 @@ public sealed class DigestServiceTests
         Assert.Equal(-4, digest.Figures.Change);
     }
 
+    [Fact]
+    public async Task A_reply_to_a_message_of_an_earlier_day_says_whom_it_answers()
+    {
+        using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 8));
+        var question = DigestFixtures.Message(10, "Qui vient samedi ?", author: 5, name: "Farid", day: Monday.AddDays(-2));
+        harness.Messages.Upsert([question, DigestFixtures.Message(10, "Moi !", author: 2, day: Monday) with { Type = 19, ReplyToMessageId = question.Id }]);
+        using var service = harness.Service(new RecordingTransport());
+
+        var text = service.Render(Monday).Rendered.Text;
+
+        Assert.Contains("en réponse à Farid", text, StringComparison.Ordinal);
+    }
+
     private sealed class LatePoll(DigestHarness harness) : IDigestPreparation
     {
         public (DateTimeOffset From, DateTimeOffset To) Period { get; private set; }
