@@ -49,11 +49,12 @@ internal static class DigestBuilder
         var channels = request.Channels.GroupBy(c => c.Id).ToDictionary(g => g.Key, g => g.First());
         var excluded = request.ChannelLists.Where(e => e.Excluded && e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
         var important = request.ChannelLists.Where(e => e.Important && e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
-        var byId = request.Messages.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
+        // LiteDB reads an empty string back as null: a pin's empty content must not break the day.
+        var byId = request.Messages.Select(Normalized).GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First());
         var known = new Dictionary<ulong, StoredMessage>(byId);
         foreach (var referenced in request.Referenced)
         {
-            known.TryAdd(referenced.Id, referenced);
+            known.TryAdd(referenced.Id, Normalized(referenced));
         }
 
         var channelNames = channels.Values.ToDictionary(c => c.Id, c => c.Name);
@@ -89,6 +90,11 @@ internal static class DigestBuilder
 
         return candidates;
     }
+
+    private static StoredMessage Normalized(StoredMessage message) =>
+        message.Content is null || message.AuthorName is null
+            ? message with { Content = message.Content ?? "", AuthorName = message.AuthorName ?? "" }
+            : message;
 
     private static DigestEntryKind? KindOf(StoredMessage message, DigestSettings settings)
     {

@@ -19,5 +19,22 @@ internal sealed class DigestLedger(Database database)
     public IReadOnlyList<DigestRecord> Latest(int count) =>
         Records().Query().OrderByDescending(r => r.Id).Limit(count).ToList();
 
+    /// Drops the HTML and text of digests before a day (they quote messages, which have a retention
+    /// period); the records themselves stay. Returns how many were cleared.
+    public int ForgetContentsBefore(DateOnly day)
+    {
+        var key = Key(day);
+        var collection = Records();
+        var old = collection.Find(LiteDB.Query.LT("_id", new LiteDB.BsonValue(key))).Where(r => !string.IsNullOrEmpty(r.Html) || !string.IsNullOrEmpty(r.Text)).ToList();
+        foreach (var record in old)
+        {
+            record.Html = "";
+            record.Text = "";
+            collection.Update(record);
+        }
+
+        return old.Count;
+    }
+
     private LiteDB.ILiteCollection<DigestRecord> Records() => database.Collection<DigestRecord>(CollectionName);
 }

@@ -18,6 +18,7 @@ internal sealed class DigestService(
     IDigestPreparation preparation,
     IOptions<DigestOptions> options,
     IOptions<DiscordOptions> discord,
+    IOptions<StorageOptions> storage,
     TimeProvider time,
     ILogger<DigestService> logger) : IDisposable
 {
@@ -83,6 +84,7 @@ internal sealed class DigestService(
             }
         }
 
+        ledger.ForgetContentsBefore(last.AddDays(-storage.Value.RetentionDays));
         return sent;
     }
 

@@ -8,6 +8,4 @@ internal static partial class Log
     [LoggerMessage(EventId = 701, Level = LogLevel.Information, Message = "Mail {MessageId} written to {Path}")]
     public static partial void MailWritten(ILogger logger, string? messageId, string path);
 
-    [LoggerMessage(EventId = 702, Level = LogLevel.Information, Message = "Mail goes to {Transport}")]
-    public static partial void TransportChosen(ILogger logger, string transport);
 }

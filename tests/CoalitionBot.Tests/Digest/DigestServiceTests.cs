@@ -262,6 +262,40 @@ public sealed class DigestServiceTests
         Assert.Contains("en réponse à Farid", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Mailed_contents_are_forgotten_after_the_retention_period_but_the_records_stay()
+    {
+        using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 8));
+        harness.Ledger.Save(new DigestRecord { Id = "2026-10-01", State = DigestState.Sent, Html = "<p>vieux</p>", Text = "vieux" });
+        harness.Ledger.Save(new DigestRecord { Id = "2026-11-20", State = DigestState.Sent, Html = "<p>récent</p>", Text = "récent" });
+        using var service = harness.Service(new RecordingTransport());
+
+        await service.RunDueAsync(Token);
+
+        var old = harness.Ledger.Find(new DateOnly(2026, 10, 1))!;
+        Assert.Equal(DigestState.Sent, old.State);
+        Assert.True(string.IsNullOrEmpty(old.Html) && string.IsNullOrEmpty(old.Text));
+        Assert.Equal("récent", harness.Ledger.Find(new DateOnly(2026, 11, 20))!.Text);
+    }
+
+    [Fact]
+    public async Task Messages_read_back_from_the_database_with_empty_fields_still_build()
+    {
+        using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 8));
+        harness.Messages.Upsert(
+        [
+            DigestFixtures.Message(10, "", author: 1, day: Monday) with { Type = 6, AuthorName = "" },
+            DigestFixtures.Message(10, "", author: 2, day: Monday) with { Attachments = [new CoalitionBot.Storage.StoredAttachment("photo.jpg", 10, null, "")] },
+        ]);
+        var transport = new RecordingTransport();
+        using var service = harness.Service(transport);
+
+        var result = await service.SendDayAsync(Monday, resend: false, Token);
+
+        Assert.Equal(DigestOutcome.Sent, result.Outcome);
+        Assert.Contains("photo.jpg", result.Record!.Text, StringComparison.Ordinal);
+    }
+
     private sealed class LatePoll(DigestHarness harness) : IDigestPreparation
     {
         public (DateTimeOffset From, DateTimeOffset To) Period { get; private set; }

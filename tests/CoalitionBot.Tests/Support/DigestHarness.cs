@@ -50,6 +50,7 @@ internal sealed class DigestHarness : IDisposable
             preparation ?? new NoDigestPreparation(),
             Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
+            Files.Options,
             Time,
             NullLogger<DigestService>.Instance);
 
