@@ -11,7 +11,9 @@ internal sealed class DigestLedger(Database database)
 
     public static string Key(DateOnly day) => day.ToString(DayFormat, CultureInfo.InvariantCulture);
 
-    public DigestRecord? Find(DateOnly day) => Records().FindById(Key(day));
+    public DigestRecord? Find(DateOnly day) => Find(Key(day));
+
+    public DigestRecord? Find(string key) => Records().FindById(key);
 
     public void Save(DigestRecord record) => Records().Upsert(record);
 

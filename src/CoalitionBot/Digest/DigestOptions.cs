@@ -25,6 +25,13 @@ internal sealed class DigestOptions
     /// How many past days are caught up at start when the bot was down at send time.
     public int CatchUpDays { get; set; } = 7;
 
+    /// Also mail a synthesis of the past week, on <see cref="WeeklyOn"/> at the send time.
+    public bool WeeklyDigest { get; set; }
+
+    public string WeeklyOn { get; set; } = "Monday";
+
+    public DayOfWeek GetWeeklyOn() => Enum.Parse<DayOfWeek>(WeeklyOn, ignoreCase: true);
+
     /// The mail's size budget in bytes, HTML and text together.
     public int MaxBytes { get; set; } = 40_000;
 

@@ -50,6 +50,11 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
             failures.Add("Digest:ServerName must be the server's name, at most 100 characters.");
         }
 
+        if (!Enum.TryParse<DayOfWeek>(options.WeeklyOn, ignoreCase: true, out _) || int.TryParse(options.WeeklyOn, CultureInfo.InvariantCulture, out _))
+        {
+            failures.Add("Digest:WeeklyOn must be a day of the week in English, such as Monday.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -6,8 +6,18 @@ internal sealed record DigestPeriod(DateOnly Day, DateTimeOffset Start, DateTime
 {
     public TimeSpan Length => End - Start;
 
+    /// How many local days the period covers: 1 for a daily digest, 7 for the weekly synthesis.
+    public int Days { get; init; } = 1;
+
+    public DateOnly LastDay => Day.AddDays(Days - 1);
+
+    public bool IsWeek => Days > 1;
+
     public static DigestPeriod ForDay(DateOnly day, TimeZoneInfo zone) =>
         new(day, StartOfDay(day, zone), StartOfDay(day.AddDays(1), zone), zone);
+
+    public static DigestPeriod ForWeek(DateOnly firstDay, TimeZoneInfo zone) =>
+        new(firstDay, StartOfDay(firstDay, zone), StartOfDay(firstDay.AddDays(7), zone), zone) { Days = 7 };
 
     /// The last day that has ended at the given instant.
     public static DateOnly LastCompleteDay(DateTimeOffset now, TimeZoneInfo zone) =>

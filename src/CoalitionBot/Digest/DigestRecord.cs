@@ -3,7 +3,7 @@ namespace CoalitionBot.Digest;
 /// One local day's digest in the ledger (LiteDB collection "digests"), keyed by the day.
 internal sealed class DigestRecord
 {
-    /// The local day as yyyy-MM-dd.
+    /// The local day as yyyy-MM-dd, or week-yyyy-MM-dd (its first day) for a weekly synthesis.
     public string Id { get; set; } = "";
 
     public DigestState State { get; set; }
@@ -29,7 +29,4 @@ internal sealed class DigestRecord
     public string Html { get; set; } = "";
 
     public string Text { get; set; } = "";
-
-    [LiteDB.BsonIgnore]
-    public DateOnly Day => DateOnly.ParseExact(Id, DigestLedger.DayFormat, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -37,24 +37,31 @@ internal sealed class DigestService(
     public DateOnly LastCompleteDay() => DigestPeriod.LastCompleteDay(time.GetUtcNow(), Zone);
 
     /// Mails the day's digest unless it already went (or, with <paramref name="resend"/>, again, with the same Message-ID).
-    public async Task<DigestSendResult> SendDayAsync(DateOnly day, bool resend, CancellationToken cancellationToken)
+    public Task<DigestSendResult> SendDayAsync(DateOnly day, bool resend, CancellationToken cancellationToken) =>
+        SendAsync(DigestSlot.Day(day, Zone), resend, cancellationToken);
+
+    /// Mails the weekly synthesis of the seven days from <paramref name="firstDay"/>.
+    public Task<DigestSendResult> SendWeekAsync(DateOnly firstDay, bool resend, CancellationToken cancellationToken) =>
+        SendAsync(DigestSlot.Week(firstDay, Zone), resend, cancellationToken);
+
+    public async Task<DigestSendResult> SendAsync(DigestSlot slot, bool resend, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(options.Value.To))
         {
-            Log.NotAddressed(logger, DigestLedger.Key(day));
-            return new DigestSendResult(DigestOutcome.NotAddressed, ledger.Find(day));
+            Log.NotAddressed(logger, slot.Key);
+            return new DigestSendResult(DigestOutcome.NotAddressed, ledger.Find(slot.Key));
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var record = ledger.Find(day);
+            var record = ledger.Find(slot.Key);
             if (!resend && record is { State: DigestState.Sent or DigestState.Empty })
             {
                 return new DigestSendResult(record.State == DigestState.Sent ? DigestOutcome.AlreadySent : DigestOutcome.Empty, record);
             }
 
-            return await BuildAndSendAsync(day, record, resend, cancellationToken);
+            return await BuildAndSendAsync(slot, record, resend, cancellationToken);
         }
         finally
         {
@@ -63,22 +70,35 @@ internal sealed class DigestService(
     }
 
     /// Mails every day whose send time has passed and that is not done yet, oldest first, within
-    /// Digest:CatchUpDays; pending days wait for their next attempt time (backoff).
+    /// Digest:CatchUpDays, then the last week's synthesis when it is on; pending ones wait for
+    /// their next attempt time (backoff).
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var last = LastCompleteDay();
-        var sent = 0;
+        List<(DigestSlot Slot, DateTimeOffset DueAt)> slots = [];
         for (var day = last.AddDays(1 - Math.Max(1, options.Value.CatchUpDays)); day <= last; day = day.AddDays(1))
         {
-            var record = ledger.Find(day);
-            var due = now >= DueAt(day) && record switch
+            slots.Add((DigestSlot.Day(day, Zone), DueAt(day)));
+        }
+
+        if (options.Value.WeeklyDigest)
+        {
+            var week = LastCompleteWeek();
+            slots.Add((DigestSlot.Week(week, Zone), DueAt(week.AddDays(6))));
+        }
+
+        var sent = 0;
+        foreach (var (slot, dueAt) in slots)
+        {
+            var record = ledger.Find(slot.Key);
+            var due = now >= dueAt && record switch
             {
                 null => true,
                 { State: DigestState.Pending } => record.NextAttemptAt is not { } next || next <= now,
                 _ => false,
             };
-            if (due && (await SendDayAsync(day, resend: false, cancellationToken)).Outcome == DigestOutcome.Sent)
+            if (due && (await SendAsync(slot, resend: false, cancellationToken)).Outcome == DigestOutcome.Sent)
             {
                 sent++;
             }
@@ -86,6 +106,19 @@ internal sealed class DigestService(
 
         ledger.ForgetContentsBefore(last.AddDays(-storage.Value.RetentionDays));
         return sent;
+    }
+
+    /// The first day of the last week whose synthesis is due: the seven days before the latest
+    /// Digest:WeeklyOn whose send time has passed.
+    public DateOnly LastCompleteWeek()
+    {
+        var sendDay = LastCompleteDay().AddDays(1);
+        while (sendDay.DayOfWeek != options.Value.GetWeeklyOn() || time.GetUtcNow() < DueAt(sendDay.AddDays(-1)))
+        {
+            sendDay = sendDay.AddDays(-1);
+        }
+
+        return sendDay.AddDays(-7);
     }
 
     /// When a day's digest is due: the next day at Digest:SendAt, local time.
@@ -101,19 +134,22 @@ internal sealed class DigestService(
     }
 
     /// The digest of a day as it would be mailed now, without mailing it (preview, admin).
-    public (DailyDigest Digest, RenderedDigest Rendered) Render(DateOnly day)
+    public (DailyDigest Digest, RenderedDigest Rendered) Render(DateOnly day) => Render(DigestSlot.Day(day, Zone));
+
+    public (DailyDigest Digest, RenderedDigest Rendered) Render(DigestSlot slot)
     {
-        var digest = Build(day);
+        var digest = Build(slot);
         return (digest, DigestRenderer.Render(digest, RenderContext()));
     }
 
     public DigestRenderContext RenderContext() =>
         new(DigestTexts.For(Languages.FromCode(options.Value.Language)), options.Value.ServerName, Zone);
 
-    public DailyDigest Build(DateOnly day)
+    public DailyDigest Build(DateOnly day) => Build(DigestSlot.Day(day, Zone));
+
+    public DailyDigest Build(DigestSlot slot)
     {
-        var period = DigestPeriod.ForDay(day, Zone);
-        var previous = DigestPeriod.ForDay(day.AddDays(-1), Zone);
+        var (period, previous) = (slot.Period, slot.Previous);
         var allChannels = channels.All();
         var channelLists = lists.All();
         var settings = new DigestSettings(SizeBudget: options.Value.MaxBytes);
@@ -133,24 +169,23 @@ internal sealed class DigestService(
 
     public void Dispose() => gate.Dispose();
 
-    private async Task<DigestSendResult> BuildAndSendAsync(DateOnly day, DigestRecord? record, bool resend, CancellationToken cancellationToken)
+    private async Task<DigestSendResult> BuildAndSendAsync(DigestSlot slot, DigestRecord? record, bool resend, CancellationToken cancellationToken)
     {
-        var period = DigestPeriod.ForDay(day, Zone);
         try
         {
-            await preparation.PrepareAsync(period.Start, period.End, cancellationToken);
+            await preparation.PrepareAsync(slot.Period.Start, slot.Period.End, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Better the messages already stored than no digest: the refresh is a best effort.
-            Log.PreparationFailed(logger, DigestLedger.Key(day), exception.Message);
+            Log.PreparationFailed(logger, slot.Key, exception.Message);
         }
 
-        var (digest, rendered) = Render(day);
-        record ??= new DigestRecord { Id = DigestLedger.Key(day) };
+        var (digest, rendered) = Render(slot);
+        record ??= new DigestRecord { Id = slot.Key };
         var wasSent = record.State == DigestState.Sent;
         record.Messages = digest.Figures.Messages;
-        record.MessageId = MailComposer.MessageId(GuildId, day);
+        record.MessageId = slot.MessageId(GuildId);
         record.Subject = rendered.Subject;
         record.Html = rendered.Html;
         record.Text = rendered.Text;
@@ -168,7 +203,7 @@ internal sealed class DigestService(
         ledger.Save(record);
         try
         {
-            var mail = MailComposer.Compose(rendered, options.Value, GuildId, day, now);
+            var mail = MailComposer.Compose(rendered, options.Value, record.MessageId, now);
             await transport.SendAsync(mail, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -46,7 +46,13 @@ internal sealed record DigestTexts(
     string Attachment,
     string Colon,
     string OtherChannelsHeading,
-    string OtherChannelsMoreFormat)
+    string OtherChannelsMoreFormat,
+    string ShortDateFormat,
+    string WeekSubjectFormat,
+    string WeekTitleFormat,
+    string WeekIntro,
+    string WeekChangeFormat,
+    string EmptyWeek)
 {
     public static DigestTexts For(Language language) => language == Language.English ? English : French;
 
@@ -92,7 +98,13 @@ internal sealed record DigestTexts(
         "pièce jointe",
         " : ",
         "Autres salons actifs",
-        "et {0} autres salons");
+        "et {0} autres salons",
+        "dddd d MMMM",
+        "[{0}] Résumé de la semaine du {1} au {2} — {3}",
+        "Semaine du {0} au {1}",
+        "Ce qui s'est dit cette semaine-là sur le serveur Discord {0}.",
+        "{0:+#;-#;0} par rapport à la semaine précédente",
+        "Aucun message cette semaine-là.");
 
     public static readonly DigestTexts English = new(
         Language.English,
@@ -136,7 +148,13 @@ internal sealed record DigestTexts(
         "attachment",
         ": ",
         "Other active channels",
-        "and {0} more channels");
+        "and {0} more channels",
+        "dddd d MMMM",
+        "[{0}] Weekly digest, {1} to {2} — {3}",
+        "Week of {0} to {1}",
+        "What was said that week on the {0} Discord server.",
+        "{0:+#;-#;0} on the week before",
+        "No messages that week.");
 
     public string Format(string format, params object?[] values) => string.Format(Culture, format, values);
 

@@ -11,16 +11,22 @@ internal static class MailComposer
 {
     public const string DefaultFrom = "CoalitionBot <coalitionbot@localhost.localdomain>";
 
-    public static string MessageId(ulong guildId, DateOnly day) =>
-        string.Create(CultureInfo.InvariantCulture, $"digest-{day:yyyy-MM-dd}.{guildId}@coalitionbot");
+    public static string MessageId(ulong guildId, DateOnly day) => MessageId(guildId, DigestLedger.Key(day));
 
-    public static MimeMessage Compose(RenderedDigest rendered, DigestOptions options, ulong guildId, DateOnly day, DateTimeOffset date)
+    /// digest-2026-11-23.{guild}@coalitionbot for a day, digest-week-2026-11-16.{guild}@coalitionbot for a week.
+    public static string MessageId(ulong guildId, string key) =>
+        string.Create(CultureInfo.InvariantCulture, $"digest-{key}.{guildId}@coalitionbot");
+
+    public static MimeMessage Compose(RenderedDigest rendered, DigestOptions options, ulong guildId, DateOnly day, DateTimeOffset date) =>
+        Compose(rendered, options, MessageId(guildId, day), date);
+
+    public static MimeMessage Compose(RenderedDigest rendered, DigestOptions options, string messageId, DateTimeOffset date)
     {
         var message = new MimeMessage
         {
             Subject = rendered.Subject,
             Date = date,
-            MessageId = MessageId(guildId, day),
+            MessageId = messageId,
         };
         message.From.Add(MailboxAddress.Parse(string.IsNullOrWhiteSpace(options.From) ? DefaultFrom : options.From.Trim()));
         foreach (var to in (options.To ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))

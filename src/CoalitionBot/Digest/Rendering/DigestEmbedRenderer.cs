@@ -19,7 +19,7 @@ internal static class DigestEmbedRenderer
 
         var highlights = digest.Highlights.Select(h =>
             $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {texts.Reason(h.Reactions, h.Participants, h.Replies)}");
-        var description = context.FiguresLine(digest.Figures);
+        var description = context.FiguresLine(digest);
         if (digest.Highlights.Count > 0)
         {
             description += "\n\n**" + texts.HighlightsHeading + "**\n" + EmbedBudget.Lines(highlights, 3_000, out _);

@@ -48,7 +48,7 @@ internal static class DigestHtmlRenderer
 
         if (digest.IsEmpty)
         {
-            Row(html, $"padding:8px 20px;color:{Muted};background-color:{Card};", () => html.Append(E(texts.EmptyDay)));
+            Row(html, $"padding:8px 20px;color:{Muted};background-color:{Card};", () => html.Append(E(context.EmptyText(digest))));
         }
 
         Row(html, $"padding:14px 20px;font-size:12px;color:{Muted};background-color:{Card};border-top:1px solid #e3e5e8;", () => html.Append(E(texts.Footer)));
@@ -75,9 +75,9 @@ internal static class DigestHtmlRenderer
     {
         var texts = context.Texts;
         html.Append("<p style=\"margin:0 0 6px 0;color:").Append(Text).Append(";\">")
-            .Append(E(texts.Format(texts.Intro, context.ServerName))).Append("</p>");
+            .Append(E(context.Intro(digest))).Append("</p>");
         html.Append("<p style=\"margin:0 0 6px 0;color:").Append(Text).Append(";\"><strong>").Append(E(texts.FiguresHeading)).Append(E(texts.Colon)).Append("</strong>")
-            .Append(E(context.FiguresLine(digest.Figures)));
+            .Append(E(context.FiguresLine(digest)));
         if (digest.Figures.BusiestChannels.Count > 0)
         {
             html.Append("<br>").Append(E(texts.BusiestChannels)).Append(E(texts.Colon));

@@ -5,16 +5,34 @@ internal sealed record DigestRenderContext(DigestTexts Texts, string ServerName,
 {
     public MarkupContext Markup { get; } = new(Texts, Zone);
 
-    public string Title(DailyDigest digest) => Texts.Format(Texts.TitleFormat, Texts.Date(digest.Period.Day));
+    public string Title(DailyDigest digest) =>
+        digest.Period.IsWeek
+            ? Texts.Format(Texts.WeekTitleFormat, ShortDate(digest.Period.Day), Texts.Date(digest.Period.LastDay))
+            : Texts.Format(Texts.TitleFormat, Texts.Date(digest.Period.Day));
 
     public string Subject(DailyDigest digest) =>
-        Texts.Format(Texts.SubjectFormat, ServerName, Texts.Date(digest.Period.Day), Texts.Messages(digest.Figures.Messages));
+        digest.Period.IsWeek
+            ? Texts.Format(Texts.WeekSubjectFormat, ServerName, ShortDate(digest.Period.Day), Texts.Date(digest.Period.LastDay), Texts.Messages(digest.Figures.Messages))
+            : Texts.Format(Texts.SubjectFormat, ServerName, Texts.Date(digest.Period.Day), Texts.Messages(digest.Figures.Messages));
 
-    public string FiguresLine(DigestFigures figures)
+    public string Intro(DailyDigest digest) => Texts.Format(digest.Period.IsWeek ? Texts.WeekIntro : Texts.Intro, ServerName);
+
+    public string EmptyText(DailyDigest digest) => digest.Period.IsWeek ? Texts.EmptyWeek : Texts.EmptyDay;
+
+    public string FiguresLine(DailyDigest digest)
     {
+        var figures = digest.Figures;
         var line = Texts.Messages(figures.Messages) + ", " + Texts.Members(figures.ActiveMembers);
-        return figures.Change is { } change ? line + " (" + Texts.Change(change) + ")" : line;
+        if (figures.Change is not { } change)
+        {
+            return line;
+        }
+
+        var compared = change == 0 && !digest.Period.IsWeek ? Texts.NoChange : Texts.Format(digest.Period.IsWeek ? Texts.WeekChangeFormat : Texts.ChangeFormat, change);
+        return line + " (" + compared + ")";
     }
+
+    private string ShortDate(DateOnly day) => day.ToString(Texts.ShortDateFormat, Texts.Culture);
 
     public string Attachment(DigestAttachment attachment) =>
         attachment.FileName + " (" + (string.IsNullOrEmpty(attachment.ContentType) ? "" : attachment.ContentType + ", ") + Texts.Size(attachment.Size) + ")";

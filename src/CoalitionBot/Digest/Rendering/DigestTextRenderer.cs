@@ -12,8 +12,8 @@ internal static class DigestTextRenderer
         var text = new StringBuilder(8_192);
         var title = context.Title(digest) + " — " + context.ServerName;
         text.Append(title).Append('\n').Append('=', Math.Min(title.Length, 72)).Append("\n\n");
-        text.Append(texts.Format(texts.Intro, context.ServerName)).Append("\n\n");
-        text.Append(texts.FiguresHeading).Append(texts.Colon).Append(context.FiguresLine(digest.Figures)).Append('\n');
+        text.Append(context.Intro(digest)).Append("\n\n");
+        text.Append(texts.FiguresHeading).Append(texts.Colon).Append(context.FiguresLine(digest)).Append('\n');
         if (digest.Figures.BusiestChannels.Count > 0)
         {
             text.Append(texts.BusiestChannels).Append(texts.Colon)
@@ -68,7 +68,7 @@ internal static class DigestTextRenderer
 
         if (digest.IsEmpty)
         {
-            text.Append('\n').Append(texts.EmptyDay).Append('\n');
+            text.Append('\n').Append(context.EmptyText(digest)).Append('\n');
         }
 
         text.Append("\n-- \n").Append(texts.Footer).Append('\n');
