@@ -15,12 +15,22 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminToken = "test-admin-token-0123456789";
 
-    public DigestAppFactory(DateTimeOffset now)
+    private readonly bool ownsFiles;
+
+    /// <param name="now">The fake clock's start.</param>
+    /// <param name="files">A database shared with an earlier instance (a restart); a new one when null.</param>
+    /// <param name="realMail">Keep the configured transport (SMTP or outbox) instead of recording mail in memory.</param>
+    public DigestAppFactory(DateTimeOffset now, TestDatabase? files = null, bool realMail = false)
     {
         Time = new FakeTimeProvider(now);
+        ownsFiles = files is null;
+        Files = files ?? new TestDatabase();
+        RealMail = realMail;
     }
 
-    public TestDatabase Files { get; } = new();
+    public TestDatabase Files { get; }
+
+    public bool RealMail { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -54,8 +64,12 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
-            services.RemoveAll<IMailTransport>();
-            services.AddSingleton<IMailTransport>(Transport);
+            if (!RealMail)
+            {
+                services.RemoveAll<IMailTransport>();
+                services.AddSingleton<IMailTransport>(Transport);
+            }
+
             var quartz = services.Where(d => d.ServiceType == typeof(IHostedService) && (d.ImplementationType?.Namespace?.StartsWith("Quartz", StringComparison.Ordinal) ?? false)).ToList();
             foreach (var descriptor in quartz)
             {
@@ -67,7 +81,7 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsFiles)
         {
             Files.Dispose();
         }
