@@ -158,6 +158,9 @@ internal sealed record DigestTexts(
 
     public string Format(string format, params object?[] values) => string.Format(Culture, format, values);
 
+    /// « French quotes » with their spaces, “English quotes” without.
+    public string Quote(string text) => Language == Language.French ? "« " + text + " »" : "“" + text + "”";
+
     public string Date(DateOnly day) => day.ToString(DateFormat, Culture);
 
     public string Time(DateTimeOffset local) => local.ToString("HH:mm", Culture);

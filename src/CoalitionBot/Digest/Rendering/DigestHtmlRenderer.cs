@@ -101,7 +101,7 @@ internal static class DigestHtmlRenderer
         {
             var place = texts.Format(texts.InChannelFormat, highlight.ChannelName) + (highlight.ThreadName is { } thread ? " · " + texts.Format(texts.ThreadFormat, thread) : "");
             html.Append("<p style=\"margin:0 0 8px 0;color:").Append(Text).Append(";\">");
-            Anchor(html, highlight.Link, "« " + MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160) + " »");
+            Anchor(html, highlight.Link, texts.Quote(MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160)));
             html.Append("<br><span style=\"font-size:13px;color:").Append(Muted).Append(";\">")
                 .Append(E(highlight.Entry.Author)).Append(' ').Append(E(place)).Append(" — <strong>")
                 .Append(E(texts.Reason(highlight.Reactions, highlight.Participants, highlight.Replies))).Append("</strong></span></p>");

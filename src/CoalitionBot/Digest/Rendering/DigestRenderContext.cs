@@ -46,5 +46,5 @@ internal sealed record DigestRenderContext(DigestTexts Texts, string ServerName,
     public string ReplyLine(DigestReplyTo reply) =>
         reply.Author is null
             ? Texts.ReplyToUnknown
-            : Texts.Format(Texts.ReplyToFormat, reply.Author) + (reply.Content is { IsEmpty: false } content ? Texts.Colon + "« " + MarkupPlainText.Excerpt(content, Markup, 80) + " »" : "");
+            : Texts.Format(Texts.ReplyToFormat, reply.Author) + (reply.Content is { IsEmpty: false } content ? Texts.Colon + Texts.Quote(MarkupPlainText.Excerpt(content, Markup, 80)) : "");
 }

@@ -26,7 +26,7 @@ internal static class DigestTextRenderer
             foreach (var highlight in digest.Highlights)
             {
                 var place = texts.Format(texts.InChannelFormat, highlight.ChannelName) + (highlight.ThreadName is { } thread ? " · " + texts.Format(texts.ThreadFormat, thread) : "");
-                text.Append("- « ").Append(MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160)).Append(" »\n")
+                text.Append("- ").Append(texts.Quote(MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160))).Append('\n')
                     .Append("  ").Append(highlight.Entry.Author).Append(' ').Append(place).Append(" — ")
                     .Append(texts.Reason(highlight.Reactions, highlight.Participants, highlight.Replies)).Append('\n')
                     .Append("  ").Append(highlight.Link).Append('\n');
