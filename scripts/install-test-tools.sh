@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK, from the distribution's packages:
-# caddy (the proxy end-to-end tests), chromium (the admin page's browser test), shellcheck.
+# caddy (the proxy end-to-end tests), chromium (the admin page's browser test), shellcheck,
+# python3-aiosmtpd (a real SMTP server receiving the digest end to end).
 # deploy/check.sh installs its own validators (npm, into deploy/tools/node_modules).
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
-packages=(caddy chromium shellcheck)
+packages=(caddy chromium shellcheck python3-aiosmtpd)
 missing=()
 for package in "${packages[@]}"; do
     [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] || missing+=("$package")

@@ -31,10 +31,12 @@ if (!StartupChecks.ConfigurationIsValid(app))
 app.MapInteractions();
 app.MapHealth();
 var adminApi = app.MapAdmin();
+adminApi.MapDigestAdmin();
 
 return args.FirstOrDefault() switch
 {
     CommandRegistration.Verb => await CommandRegistration.RunAsync(app.Services, app.Lifetime.ApplicationStopping),
+    DigestPreview.Verb => await DigestPreview.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping),
     _ => await RunServerAsync(app),
 };
 

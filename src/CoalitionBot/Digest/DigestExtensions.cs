@@ -1,13 +1,51 @@
+using System.Globalization;
 using CoalitionBot.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
 
 namespace CoalitionBot.Digest;
 
 internal static class DigestExtensions
 {
-    /// <summary>Options for the digest's recipients, schedule, time zone and language.</summary>
+    /// How often due digests are looked for, besides the daily trigger: retries and catch-up.
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(5);
+
+    /// The first catch-up waits a little after start, so the first poll has begun and the host is up.
+    public static readonly TimeSpan FirstCatchUpDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>The daily digest: options, ledger, service, and its Quartz job in the digest's time zone.</summary>
     public static IHostApplicationBuilder AddDigest(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<DigestOptions, DigestOptionsValidator>().BindConfiguration(DigestOptions.SectionName);
+        builder.Services.AddSingleton<DigestLedger>();
+        builder.Services.AddSingleton<DigestService>();
+        builder.Services.AddSingleton<RecentActivity>();
+        builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
+        builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DigestJsonContext.Default));
+        var section = builder.Configuration.GetSection(DigestOptions.SectionName);
+        var sendAt = TimeOnly.TryParseExact(section["SendAt"], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : new TimeOnly(7, 0);
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(section["TimeZone"] ?? "Europe/Brussels", out var found) ? found : TimeZoneInfo.Utc;
+        builder.Services.AddQuartz(quartz => quartz.AddDigestJob(sendAt, zone));
+        // Quartz 4 keeps one hosted service however many features ask for it, and AddQuartz calls add up.
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+
         return builder;
+    }
+
+    /// <summary>The digest job: a cron trigger at the send time in the zone (DST handled by Quartz), and a repeating one for retries.</summary>
+    public static IQuartzBuilder AddDigestJob(this IQuartzBuilder quartz, TimeOnly sendAt, TimeZoneInfo zone)
+    {
+        quartz.AddJob<DigestJob>(job => job.WithIdentity(DigestJob.Key));
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(DigestJob.Key)
+            .WithIdentity("digest-daily", "digest")
+            .WithCronSchedule(string.Create(CultureInfo.InvariantCulture, $"0 {sendAt.Minute} {sendAt.Hour} ? * *"), cron => cron.InTimeZone(zone)));
+        quartz.AddTrigger(trigger => trigger
+            .ForJob(DigestJob.Key)
+            .WithIdentity("digest-due", "digest")
+            .StartAt(TimeProvider.System.GetUtcNow() + FirstCatchUpDelay)
+            .WithSimpleSchedule(schedule => schedule.WithInterval(RetryInterval).RepeatForever()));
+        return quartz;
     }
 }

@@ -16,6 +16,25 @@ internal sealed class DigestOptions
 
     public string Language { get; set; } = "fr";
 
+    /// The server's name in the subject and title ("[Coalition FFJ] Résumé du …").
+    public string ServerName { get; set; } = "Discord";
+
+    /// Mail a digest for a day without messages too (it is recorded either way).
+    public bool SendEmptyDays { get; set; }
+
+    /// How many past days are caught up at start when the bot was down at send time.
+    public int CatchUpDays { get; set; } = 7;
+
+    /// Also mail a synthesis of the past week, on <see cref="WeeklyOn"/> at the send time.
+    public bool WeeklyDigest { get; set; }
+
+    public string WeeklyOn { get; set; } = "Monday";
+
+    public DayOfWeek GetWeeklyOn() => Enum.Parse<DayOfWeek>(WeeklyOn, ignoreCase: true);
+
+    /// The mail's size budget in bytes, HTML and text together.
+    public int MaxBytes { get; set; } = 40_000;
+
     public TimeOnly GetSendAt() => TimeOnly.ParseExact(SendAt, "HH:mm", CultureInfo.InvariantCulture);
 
     public TimeZoneInfo GetZone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);

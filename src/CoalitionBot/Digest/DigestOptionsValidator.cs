@@ -35,6 +35,26 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
             failures.Add("Digest:Language must be fr or en.");
         }
 
+        if (options.CatchUpDays is < 0 or > 31)
+        {
+            failures.Add("Digest:CatchUpDays must be a number of days between 0 and 31.");
+        }
+
+        if (options.MaxBytes is < 10_000 or > 10_000_000)
+        {
+            failures.Add("Digest:MaxBytes must be a size in bytes between 10000 and 10000000.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServerName) || options.ServerName.Length > 100)
+        {
+            failures.Add("Digest:ServerName must be the server's name, at most 100 characters.");
+        }
+
+        if (!Enum.TryParse<DayOfWeek>(options.WeeklyOn, ignoreCase: true, out _) || int.TryParse(options.WeeklyOn, CultureInfo.InvariantCulture, out _))
+        {
+            failures.Add("Digest:WeeklyOn must be a day of the week in English, such as Monday.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -9,7 +9,14 @@ internal static class CommandCatalog
     public const string Channels = "channels";
     public const string Exclude = "exclude";
     public const string Include = "include";
+    public const string Resume = "resume";
+    public const string Report = "report";
     public const string ChannelOption = "channel";
+    public const string PublicOption = "public";
+    public const string PeriodOption = "period";
+    public const string Day = "day";
+    public const string Week = "week";
+    public const string Month = "month";
 
     /// Text, announcement and forum channels: what a digest reads.
     public static readonly IReadOnlyList<int> DigestibleChannelTypes = [ChannelTypes.GuildText, ChannelTypes.GuildAnnouncement, ChannelTypes.GuildForum];
@@ -18,6 +25,50 @@ internal static class CommandCatalog
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [
+        Command(
+            Resume,
+            Localized("resume", "resume"),
+            Localized("Ce qui s'est passé depuis le dernier résumé", "What happened since the last digest"),
+            options:
+            [
+                new ApplicationCommandOption(
+                    CommandOptionType.Channel,
+                    ChannelOption,
+                    "Only this channel",
+                    NameLocalizations: Localized("salon", ChannelOption),
+                    DescriptionLocalizations: Localized("Seulement ce salon", "Only this channel"),
+                    Required: false,
+                    ChannelTypes: DigestibleChannelTypes),
+                new ApplicationCommandOption(
+                    CommandOptionType.Boolean,
+                    PublicOption,
+                    "Post it for everyone in the channel (only you see it otherwise)",
+                    NameLocalizations: Localized("public", PublicOption),
+                    DescriptionLocalizations: Localized("Le publier pour tout le salon (sinon vous seul le voyez)", "Post it for everyone in the channel (only you see it otherwise)"),
+                    Required: false),
+            ],
+            permissions: null),
+        Command(
+            Report,
+            Localized("rapport", "report"),
+            Localized("Rapport d'activité : messages par salon, membres actifs, messages les plus réactifs", "Activity report: messages per channel, active members, most reacted messages"),
+            options:
+            [
+                new ApplicationCommandOption(
+                    CommandOptionType.String,
+                    PeriodOption,
+                    "Period",
+                    NameLocalizations: Localized("période", PeriodOption),
+                    DescriptionLocalizations: Localized("Période", "Period"),
+                    Required: true,
+                    Choices:
+                    [
+                        new ApplicationCommandChoice("Yesterday", Day, Localized("Hier", "Yesterday")),
+                        new ApplicationCommandChoice("Last 7 days", Week, Localized("7 derniers jours", "Last 7 days")),
+                        new ApplicationCommandChoice("Last 30 days", Month, Localized("30 derniers jours", "Last 30 days")),
+                    ]),
+            ],
+            permissions: null),
         Command(
             Channels,
             Localized("salons", "channels"),

@@ -14,6 +14,8 @@ internal static class InteractionsExtensions
         builder.Services.AddSingleton<ISlashCommand, ChannelsCommand>();
         builder.Services.AddSingleton<ISlashCommand, ExcludeCommand>();
         builder.Services.AddSingleton<ISlashCommand, IncludeCommand>();
+        builder.Services.AddSingleton<ISlashCommand, ResumeCommand>();
+        builder.Services.AddSingleton<ISlashCommand, ReportCommand>();
         return builder;
     }
 

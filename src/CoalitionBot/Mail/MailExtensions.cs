@@ -1,13 +1,20 @@
 using CoalitionBot.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Mail;
 
 internal static class MailExtensions
 {
-    /// <summary>Options for outgoing mail (SMTP, or .eml files in data/outbox/).</summary>
+    /// <summary>Outgoing mail: SMTP when Smtp:Host is set, otherwise .eml files in data/outbox/.</summary>
     public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<SmtpOptions, SmtpOptionsValidator>().BindConfiguration(SmtpOptions.SectionName);
+        builder.Services.AddSingleton<SmtpMailTransport>();
+        builder.Services.AddSingleton<OutboxDirectoryTransport>();
+        builder.Services.AddSingleton<IMailTransport>(services =>
+            services.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+                ? services.GetRequiredService<SmtpMailTransport>()
+                : services.GetRequiredService<OutboxDirectoryTransport>());
         return builder;
     }
 }

@@ -84,7 +84,7 @@ public sealed partial class CommandRegistrationTests
         Assert.StartsWith("DiscordBot (", request.Headers["User-Agent"].Single(), StringComparison.Ordinal);
         Assert.Equal(CatalogJson().ToJsonString(), JsonNode.Parse(request.Body!)!.ToJsonString());
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/applications/{application_id}/guilds/{guild_id}/commands", "put"), Assert.Single(app.Discord.Requests).ResponseMessage.BodyData!.BodyAsString!, "registration answer");
-        Assert.Contains(app.Logs.Lines, l => l.Message == $"3 commands registered on server {Payloads.GuildId}");
+        Assert.Contains(app.Logs.Lines, l => l.Message == $"{CommandCatalog.All.Count} commands registered on server {Payloads.GuildId}");
         Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("test-bot-token", StringComparison.Ordinal));
     }
 

@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CoalitionBot.Digest;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(List<DigestSummary>))]
+[JsonSerializable(typeof(DigestSummary))]
+[JsonSerializable(typeof(DigestDetail))]
+internal sealed partial class DigestJsonContext : JsonSerializerContext;

@@ -1,0 +1,94 @@
+using CoalitionBot.Discord.Models;
+
+namespace CoalitionBot.Digest.Rendering;
+
+/// The digest as Discord embeds for /resume and the activity report for /report, within Discord's limits.
+internal static class DigestEmbedRenderer
+{
+    private const int ExcerptLength = 140;
+
+    public static IReadOnlyList<Embed> Render(DailyDigest digest, DigestRenderContext context, string title, string emptyText)
+    {
+        var texts = context.Texts;
+        var budget = new EmbedBudget();
+        if (digest.IsEmpty)
+        {
+            budget.Start(title, emptyText);
+            return budget.Build(null);
+        }
+
+        var highlights = digest.Highlights.Select(h =>
+            $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {texts.Reason(h.Reactions, h.Participants, h.Replies)}");
+        var description = context.FiguresLine(digest);
+        if (digest.Highlights.Count > 0)
+        {
+            description += "\n\n**" + texts.HighlightsHeading + "**\n" + EmbedBudget.Lines(highlights, 3_000, out _);
+        }
+
+        budget.Start(title, description);
+        foreach (var section in digest.Sections)
+        {
+            var lines = section.Entries.Select(e => Line(e, context, ""))
+                .Concat(section.Threads.SelectMany(t => t.Entries.Select(e => Line(e, context, "↳ "))))
+                .ToList();
+            var value = EmbedBudget.Lines(lines, EmbedBudget.MaxFieldValue - 90, out var left);
+            var omitted = section.Omitted + left;
+            if (omitted > 0)
+            {
+                var more = $"[{texts.MoreMessages(omitted, EmbedBudget.Escape(section.Name))}]({section.Link})";
+                value = (value + "\n" + more).Trim();
+            }
+
+            budget.TryAdd((section.Important ? "★ #" : "#") + section.Name, value);
+        }
+
+        if (digest.OtherChannels.Count > 0)
+        {
+            budget.TryAdd(texts.OtherChannelsHeading, EmbedBudget.Lines(digest.OtherChannels.Select(c => $"[#{EmbedBudget.Escape(c.Name)}]({c.Link}) — {c.Messages}"), EmbedBudget.MaxFieldValue, out _));
+        }
+
+        return budget.Build(budget.Skipped > 0 ? ActivityTexts.For(texts.Language).MoreChannelsFormat.Replace("{0}", budget.Skipped.ToString(texts.Culture), StringComparison.Ordinal) : null);
+    }
+
+    public static IReadOnlyList<Embed> Render(ActivityReport report, DigestRenderContext context)
+    {
+        var texts = context.Texts;
+        var activity = ActivityTexts.For(texts.Language);
+        var label = report.Period switch
+        {
+            ReportPeriod.Week => activity.Week,
+            ReportPeriod.Month => activity.Month,
+            _ => activity.Day,
+        };
+        var budget = new EmbedBudget();
+        var change = texts.Format(activity.ChangeFormat, report.Messages - report.PreviousMessages);
+        budget.Start(
+            texts.Format(activity.ReportTitleFormat, label),
+            $"**{texts.Messages(report.Messages)}** ({change}) · {texts.Members(report.ActiveMembers)}\n{texts.Date(report.From)} → {texts.Date(report.To)}");
+        var channels = EmbedBudget.Lines(report.Channels.Select(c => $"[#{EmbedBudget.Escape(c.Name)}]({c.Link}) — {c.Messages}"), EmbedBudget.MaxFieldValue, out _);
+        budget.TryAdd(activity.PerChannel, channels.Length > 0 ? channels : activity.Nothing);
+        var reacted = EmbedBudget.Lines(
+            report.MostReacted.Select(h => $"{texts.Reactions(h.Reactions)} — [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 90))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)}"),
+            EmbedBudget.MaxFieldValue,
+            out _);
+        budget.TryAdd(activity.MostReacted, reacted.Length > 0 ? reacted : activity.Nothing);
+        return budget.Build(null);
+    }
+
+    private static string Line(DigestEntry entry, DigestRenderContext context, string prefix)
+    {
+        var time = context.Texts.Time(entry.LocalTime);
+        if (entry.Kind != DigestEntryKind.Message)
+        {
+            return $"{prefix}`{time}` [{EmbedBudget.Escape(context.OneLiner(entry))}]({entry.JumpLink})";
+        }
+
+        var excerpt = MarkupPlainText.Excerpt(entry.Content, context.Markup, ExcerptLength);
+        if (excerpt.Length == 0 && entry.Attachments.Count > 0)
+        {
+            excerpt = "📎 " + entry.Attachments[0].FileName;
+        }
+
+        return $"{prefix}`{time}` **{EmbedBudget.Escape(entry.Author)}**{context.Texts.Colon.TrimEnd()} {EmbedBudget.Escape(excerpt)} [↗]({entry.JumpLink})";
+    }
+}

@@ -1,0 +1,8 @@
+namespace CoalitionBot.Digest;
+
+internal enum ReportPeriod
+{
+    Day,
+    Week,
+    Month,
+}

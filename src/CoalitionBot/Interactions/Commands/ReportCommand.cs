@@ -1,0 +1,32 @@
+using CoalitionBot.Digest;
+using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Discord.Models;
+using CoalitionBot.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Interactions.Commands;
+
+/// /report period: activity over the last day, week or month, against the period before.
+internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOptions> options) : ISlashCommand
+{
+    public string Name => CommandCatalog.Report;
+
+    public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var period = context.StringOption(CommandCatalog.PeriodOption) switch
+        {
+            CommandCatalog.Week => ReportPeriod.Week,
+            CommandCatalog.Month => ReportPeriod.Month,
+            _ => ReportPeriod.Day,
+        };
+        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        return ValueTask.FromResult(CommandReply.Later(
+            token =>
+            {
+                var report = activity.Report(period);
+                var render = new DigestRenderContext(DigestTexts.For(language), options.Value.ServerName, options.Value.GetZone());
+                return Task.FromResult(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(report, render), AllowedMentions: AllowedMentions.None));
+            },
+            ephemeral: true));
+    }
+}

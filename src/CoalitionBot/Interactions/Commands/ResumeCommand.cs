@@ -1,0 +1,31 @@
+using CoalitionBot.Digest;
+using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Discord.Models;
+using CoalitionBot.Localization;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Interactions.Commands;
+
+/// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
+internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOptions> options) : ISlashCommand
+{
+    public string Name => CommandCatalog.Resume;
+
+    public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var channelId = context.SnowflakeOption(CommandCatalog.ChannelOption);
+        var channelName = channelId is { } id ? context.ResolvedChannel(id)?.Name : null;
+        var isPublic = context.Option(CommandCatalog.PublicOption)?.Value is { ValueKind: System.Text.Json.JsonValueKind.True };
+        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        return ValueTask.FromResult(CommandReply.Later(
+            async token =>
+            {
+                var digest = await activity.SinceLastDigestAsync(channelId, token);
+                var texts = ActivityTexts.For(language);
+                var render = new DigestRenderContext(DigestTexts.For(language), options.Value.ServerName, options.Value.GetZone());
+                var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
+                return new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(digest, render, title, texts.NothingNew), AllowedMentions: AllowedMentions.None);
+            },
+            ephemeral: !isPublic));
+    }
+}

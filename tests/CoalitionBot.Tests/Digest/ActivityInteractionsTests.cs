@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using NSec.Cryptography;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace CoalitionBot.Tests.Digest;
+
+/// /resume and /report as Discord sends them: signed, deferred, then the answer edited through the webhook.
+public sealed class ActivityInteractionsTests : IDisposable
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+    private readonly WireMockServer discord = WireMockServer.Start();
+    private readonly Key key = Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.AllowPlaintextExport });
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        discord.Stop();
+        discord.Dispose();
+        key.Dispose();
+    }
+
+    private DigestAppFactory App()
+    {
+        discord.Given(Request.Create().WithPath("/webhooks/2/interaction-token/messages/@original").UsingPatch())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"1\"}"));
+        var app = new DigestAppFactory(DigestHarness.Local(Monday.AddDays(1), 15));
+        app.Settings["Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        app.Settings["Discord:ApplicationId"] = "2";
+        app.Settings["Discord:ApiBaseUrl"] = discord.Url!;
+        var services = app.Services;
+        services.GetRequiredService<ChannelStore>().Upsert([DigestFixtures.Channel(10, "général")]);
+        services.GetRequiredService<MessageStore>().Upsert(
+            [.. Enumerable.Range(0, 3).Select(i => DigestFixtures.Message(10, "aujourd'hui " + i, hour: 9 + i, author: (ulong)i + 1, day: Monday.AddDays(1)) with
+            {
+                Reactions = [new StoredReaction("👍", null, i + 1)],
+            })]);
+        return app;
+    }
+
+    private async Task<HttpResponseMessage> PostSignedAsync(DigestAppFactory app, string data)
+    {
+        var body = "{\"id\":\"1\",\"application_id\":\"2\",\"type\":2,\"token\":\"interaction-token\",\"guild_id\":\"42\",\"channel_id\":\"10\",\"locale\":\"fr\","
+            + "\"member\":{\"user\":{\"id\":\"7\",\"username\":\"alice\"},\"permissions\":\"0\"},\"data\":" + data + "}";
+        var timestamp = app.Time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/interactions") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Signature-Ed25519", Convert.ToHexStringLower(signature));
+        request.Headers.Add("X-Signature-Timestamp", timestamp);
+        using var client = app.CreateClient();
+        return await client.SendAsync(request, Token);
+    }
+
+    /// The deferred edit arrives in the background: wait for it, with a bound.
+    private async Task<JsonDocument> EditAsync()
+    {
+        for (var attempt = 0; attempt < 400 && !discord.LogEntries.Any(); attempt++)
+        {
+            await Task.Delay(25, Token);
+        }
+
+        var entry = Assert.Single(discord.LogEntries);
+        Assert.Equal("PATCH", entry.RequestMessage.Method);
+        return JsonDocument.Parse(entry.RequestMessage.Body!);
+    }
+
+    [Fact]
+    public async Task Resume_answers_thinking_privately_then_edits_in_the_embeds()
+    {
+        using var app = App();
+
+        var response = await PostSignedAsync(app, "{\"id\":\"9\",\"name\":\"resume\",\"type\":1}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token));
+        Assert.Equal(5, answer.RootElement.GetProperty("type").GetInt32());
+        Assert.Equal(64, answer.RootElement.GetProperty("data").GetProperty("flags").GetInt32());
+        using var edit = await EditAsync();
+        var embed = edit.RootElement.GetProperty("embeds")[0];
+        Assert.Equal("Depuis le dernier résumé", embed.GetProperty("title").GetString());
+        Assert.Contains("3 messages", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, edit.RootElement.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Report_answers_thinking_then_edits_in_the_activity_report()
+    {
+        using var app = App();
+
+        var response = await PostSignedAsync(app, "{\"id\":\"9\",\"name\":\"report\",\"type\":1,\"options\":[{\"name\":\"period\",\"type\":3,\"value\":\"day\"}]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var edit = await EditAsync();
+        Assert.Equal("Activité d'hier", edit.RootElement.GetProperty("embeds")[0].GetProperty("title").GetString());
+    }
+}

@@ -1,0 +1,61 @@
+using CoalitionBot.Digest;
+using CoalitionBot.Discord;
+using CoalitionBot.Mail;
+using CoalitionBot.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CoalitionBot.Tests.Support;
+
+/// A digest service over a temporary database, a fake clock in Brussels and a chosen transport.
+internal sealed class DigestHarness : IDisposable
+{
+    public DigestHarness(DateTimeOffset now)
+    {
+        Time = new FakeTimeProvider(now);
+        Channels.Upsert([DigestFixtures.Channel(10, "général")]);
+    }
+
+    public TestDatabase Files { get; } = new();
+
+    public FakeTimeProvider Time { get; }
+
+    public DigestOptions Options { get; } = new() { To = "liste@example.org", From = "Coalition <bot@example.org>", ServerName = "Coalition FFJ" };
+
+    public MessageStore Messages => new(Files.Database);
+
+    public ChannelStore Channels => new(Files.Database);
+
+    public DigestLedger Ledger => new(Files.Database);
+
+    /// Brussels local time on a day, as an instant.
+    public static DateTimeOffset Local(DateOnly day, int hour, int minute = 0) =>
+        DigestPeriod.StartOfDay(day, DigestFixtures.Brussels).AddHours(hour).AddMinutes(minute);
+
+    public void AddMessages(DateOnly day, int count, ulong channel = 10)
+    {
+        Messages.Upsert(Enumerable.Range(0, count).Select(i => DigestFixtures.Message(channel, $"message {i} du {day:dd/MM}", hour: 8 + (i % 12), author: (ulong)(1 + (i % 3)), day: day)).ToList());
+    }
+
+    public RecentActivity Activity() =>
+        new(Messages, Channels, new ChannelListStore(Files.Database, Time), Ledger, new NoDigestPreparation(), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }), Time, NullLogger<RecentActivity>.Instance);
+
+    public DigestService Service(IMailTransport transport, IDigestPreparation? preparation = null) =>
+        new(
+            Messages,
+            Channels,
+            new ChannelListStore(Files.Database, Time),
+            Ledger,
+            transport,
+            preparation ?? new NoDigestPreparation(),
+            Microsoft.Extensions.Options.Options.Create(Options),
+            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
+            Files.Options,
+            Time,
+            NullLogger<DigestService>.Instance);
+
+    /// Closes the database and opens it again, as a restarted process would.
+    public void Restart() => Files.Reopen();
+
+    public void Dispose() => Files.Dispose();
+}
