@@ -31,6 +31,7 @@ if (!StartupChecks.ConfigurationIsValid(app))
 app.MapInteractions();
 app.MapHealth();
 var adminApi = app.MapAdminApi();
+adminApi.MapIngestion();
 
 return args.FirstOrDefault() switch
 {
