@@ -19,8 +19,9 @@ internal sealed class ChannelDiscovery(
     private const int ArchivedPageSize = 100;
     private static readonly TimeSpan ArchiveMargin = TimeSpan.FromMinutes(5);
 
-    /// The channels and threads that carry messages, are not excluded, and are readable (or due a retry).
-    public async Task<IReadOnlyList<StoredChannel>> DiscoverAsync(ulong guildId, DateTimeOffset backfillStart, CancellationToken cancellationToken)
+    /// The channels and threads that carry messages, are not excluded, and are readable (or due a
+    /// retry); and the names of those Discord refused to list threads of.
+    public async Task<(IReadOnlyList<StoredChannel> Readable, IReadOnlyList<string> Refused)> DiscoverAsync(ulong guildId, DateTimeOffset backfillStart, CancellationToken cancellationToken)
     {
         var previous = channels.All().ToDictionary(c => c.Id);
         var guildChannels = await client.GetGuildChannelsAsync(guildId, cancellationToken);
@@ -79,8 +80,8 @@ internal sealed class ChannelDiscovery(
         channels.Upsert(updated.Values);
         lists.Reconcile(guildChannels.Where(c => !ChannelTypes.IsThread(c.Type) && !string.IsNullOrEmpty(c.Name)).Select(c => (c.Id, c.Name!)));
 
-        // Readable now: what Discord listed, plus threads archived since (their last messages may be unread).
-        return
+        // Readable now: what Discord listed, plus archived threads (their last messages may be unread).
+        List<StoredChannel> readable =
         [
             .. updated.Values.Where(c =>
                 CarriesMessages(c.Type)
@@ -88,6 +89,7 @@ internal sealed class ChannelDiscovery(
                 && !IsExcluded(c.Id, id => updated.GetValueOrDefault(id)?.ParentId, excluded)
                 && (c.Unreadable is null || c.UnreadableAt + UnreadableRetry <= now)),
         ];
+        return (readable, [.. refused.Keys.Select(id => updated[id].Name)]);
     }
 
     public static bool CarriesMessages(int type) =>

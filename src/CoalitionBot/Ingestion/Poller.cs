@@ -145,7 +145,9 @@ internal sealed class Poller(
         var firstRead = StartAfter(backfillStart);
         // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
         var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
-        foreach (var channel in await discovery.DiscoverAsync(guildId, backfillStart, cancellationToken))
+        var (readable, refused) = await discovery.DiscoverAsync(guildId, backfillStart, cancellationToken);
+        progress.Unreadable.AddRange(refused);
+        foreach (var channel in readable)
         {
             var after = Math.Max(cursors.Get(channel.Id) ?? firstRead, oldestKept);
             if (channel.LastMessageId is not { } last || last <= after)

@@ -22,7 +22,9 @@ internal sealed class DiscordFake : IDisposable
     private readonly SnowflakeSource snowflakes = new();
     private readonly List<FakeUser> users = [];
     private readonly Dictionary<ulong, string> roles = [];
+    private readonly HashSet<ulong> mapped = [];
     private int position;
+    private bool guildMapped;
 
     public DiscordFake()
     {
@@ -111,6 +113,12 @@ internal sealed class DiscordFake : IDisposable
     /// afterwards are served too (the answers are computed per request).
     public DiscordFake Map()
     {
+        if (guildMapped)
+        {
+            return MapChannels();
+        }
+
+        guildMapped = true;
         Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
         Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null).OrderByDescending(c => c.Id), Guild)));
         Bot("/guilds/" + Id(Guild) + "/roles", _ => Ok(new JsonArray([.. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i))])));
@@ -119,7 +127,13 @@ internal sealed class DiscordFake : IDisposable
             Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(DiscordPayloads.Member(user)));
         }
 
-        foreach (var channel in Channels.Where(c => !c.NeverRequested))
+        return MapChannels();
+    }
+
+    /// Maps the channels added since the last call (a test adds threads between polls).
+    private DiscordFake MapChannels()
+    {
+        foreach (var channel in Channels.Where(c => !c.NeverRequested && mapped.Add(c.Id)))
         {
             if (channel.Type is 0 or 5 or 10 or 11 or 12)
             {
@@ -142,7 +156,14 @@ internal sealed class DiscordFake : IDisposable
     /// A bot-token GET route answered by <paramref name="answer"/>; requests without our token match nothing.
     public void Bot(string path, Func<IRequestMessage, ResponseMessage> answer) =>
         Server.Given(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token))
-            .RespondWith(Response.Create().WithCallback(request => answer(request)));
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                BeforeAnswer?.Invoke(request);
+                return answer(request);
+            }));
+
+    /// Called as each bot request arrives, before it is answered (to interrupt a poll midway, say).
+    public Action<IRequestMessage>? BeforeAnswer { get; set; }
 
     public static ResponseMessage Ok(JsonNode body) => Json(200, body);
 
