@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CoalitionBot.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CoalitionBot.Tests.Ingestion;
+
+/// POST /admin/api/poll and the "polling" entry of /healthz, through the whole application.
+public sealed class IngestionEndpointTests : IDisposable
+{
+    private const string AdminToken = "admin-token-for-tests-0123456789";
+
+    private readonly DiscordFake fake = new();
+    private readonly TempDirectory data = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_admin_poll_runs_a_poll_and_answers_with_what_it_did()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        await using var app = App(DiscordFake.Token);
+        using var client = AdminClient(app);
+
+        using var response = await client.PostAsync("/admin/api/poll", null, Token);
+        var summary = await response.Content.ReadFromJsonAsync<JsonObject>(Token);
+        using var health = await client.GetAsync("/healthz", Token);
+        var body = await health.Content.ReadFromJsonAsync<JsonObject>(Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("completed", (string?)summary!["outcome"]);
+        Assert.Equal(fake.AllMessages.Count(), (int?)summary["messagesStored"]);
+        Assert.Equal(fake.Requests.Count, (int?)summary["requests"]);
+        Assert.True((int?)summary["channelsRead"] > 0);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("healthy", (string?)body!["checks"]!["polling"]!["status"]);
+        Assert.Equal(fake.AllMessages.Count(), (int?)body["checks"]!["polling"]!["messagesStored"]);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task The_admin_poll_needs_the_admin_token()
+    {
+        fake.Map();
+        await using var app = App(DiscordFake.Token);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/admin/api/poll", null, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
+    public async Task A_rejected_bot_token_stops_polling_and_shows_on_healthz()
+    {
+        fake.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"))
+            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("""{"message": "401: Unauthorized", "code": 0}"""));
+        await using var app = App("revoked-token");
+        using var client = AdminClient(app);
+
+        using var first = await client.PostAsync("/admin/api/poll", null, Token);
+        using var second = await client.PostAsync("/admin/api/poll", null, Token);
+        using var health = await client.GetAsync("/healthz", Token);
+        var text = await health.Content.ReadAsStringAsync(Token);
+        var body = JsonNode.Parse(text)!;
+
+        Assert.Equal("stopped", (string?)(await first.Content.ReadFromJsonAsync<JsonObject>(Token))!["outcome"]);
+        Assert.Equal("stopped", (string?)(await second.Content.ReadFromJsonAsync<JsonObject>(Token))!["outcome"]);
+        Assert.Single(fake.Requests);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal("unhealthy", (string?)body["checks"]!["polling"]!["status"]);
+        Assert.Contains("rejected the bot token", (string?)body["checks"]!["polling"]!["description"], StringComparison.Ordinal);
+        Assert.DoesNotContain("revoked-token", text, StringComparison.Ordinal);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task Without_a_bot_token_polling_is_off_and_healthz_says_so()
+    {
+        await using var app = App(token: "");
+        using var client = AdminClient(app);
+
+        using var response = await client.PostAsync("/admin/api/poll", null, Token);
+        using var health = await client.GetAsync("/healthz", Token);
+        var body = await health.Content.ReadFromJsonAsync<JsonObject>(Token);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.StartsWith("off:", (string?)body!["checks"]!["polling"]!["description"], StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
+    public async Task The_scheduler_holds_the_poll_job_only_when_polling_is_configured()
+    {
+        await using var configured = App(DiscordFake.Token);
+        await using var unconfigured = App(token: "");
+
+        var withToken = await configured.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
+        var withoutToken = await unconfigured.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
+
+        Assert.True(await withToken.GetJobDetail(CoalitionBot.Ingestion.PollJob.Key, Token) is not null);
+        Assert.True(await withToken.GetJobDetail(CoalitionBot.Storage.RetentionJob.Key, Token) is not null);
+        Assert.False(await withoutToken.GetJobDetail(CoalitionBot.Ingestion.PollJob.Key, Token) is not null);
+        Assert.True(await withoutToken.GetJobDetail(CoalitionBot.Storage.RetentionJob.Key, Token) is not null);
+    }
+
+    public void Dispose()
+    {
+        fake.Dispose();
+        data.Dispose();
+    }
+
+    private WebApplicationFactory<Program> App(string token) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Storage:Path", Path.Combine(data.Path, token.Length == 0 ? "off.db" : "coalitionbot.db"));
+            web.UseSetting("Discord:BotToken", token);
+            web.UseSetting("Discord:GuildId", fake.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Discord:ApiBaseUrl", fake.BaseUrl);
+            web.UseSetting("Admin:Token", AdminToken);
+            web.ConfigureServices(services =>
+            {
+                // The test drives polls itself; the scheduler is built but never started.
+                services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false);
+                IngestionHost.ShortenRetryDelays(services);
+            });
+        });
+
+    private static HttpClient AdminClient(WebApplicationFactory<Program> app)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return client;
+    }
+}
