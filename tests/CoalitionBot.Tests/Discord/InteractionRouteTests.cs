@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using CoalitionBot.Discord.Models;
+using CoalitionBot.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CoalitionBot.Tests.Discord;
+
+/// Interaction webhook routes go through the same handlers, authorised by the token in the path.
+public sealed class InteractionRouteTests : IDisposable
+{
+    private const ulong ApplicationId = 1416000000000000000;
+    private const string InteractionToken = "aW50ZXJhY3Rpb246MTQxNzIwMzM5OTExMjIzMzQ0NTpFWEFNUExF";
+
+    private readonly DiscordFake fake = new();
+    private readonly TempDirectory data = new();
+
+    [Fact]
+    public async Task A_follow_up_is_posted_to_the_interaction_webhook_without_the_bot_token()
+    {
+        var author = fake.AddUser("coalitionbot", bot: true);
+        var reply = DiscordPayloads.Message(new FakeMessage(fake.Snowflake(fake.Now), 1300000000000000111, author, "suite", fake.Now) { Flags = 64 });
+        fake.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(reply.ToJsonString()));
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+
+        var message = await host.Client.CreateFollowupMessageAsync(
+            ApplicationId, InteractionToken, new WebhookMessageCreate("suite", Flags: 64, AllowedMentions: AllowedMentions.None), TestContext.Current.CancellationToken);
+
+        Assert.Equal("suite", message.Content);
+        var request = Assert.Single(fake.Requests).RequestMessage;
+        Assert.False(request.Headers!.ContainsKey("Authorization"));
+        var body = JsonNode.Parse(request.Body!)!;
+        Assert.Equal(64, (int?)body["flags"]);
+        Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.Empty(DiscordOpenApi.Validate(reply, "MessageResponse"));
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    public void Dispose()
+    {
+        fake.Dispose();
+        data.Dispose();
+    }
+}
