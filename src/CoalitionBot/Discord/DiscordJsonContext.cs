@@ -6,7 +6,8 @@ namespace CoalitionBot.Discord;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = false,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true,
     Converters = [typeof(SnowflakeConverter)])]
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(InteractionResponse))]

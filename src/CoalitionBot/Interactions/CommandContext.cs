@@ -28,6 +28,19 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
         ulong.TryParse(Interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
         && (permissions & (Administrator | ManageGuild)) != 0;
 
+    /// A refusal when the member lacks Manage Server (checked on every call: server admins can
+    /// override the permission set at registration); null when they may go on.
+    public CommandReply? RefuseUnlessModerator(ILogger logger, string command)
+    {
+        if (CanManageServer)
+        {
+            return null;
+        }
+
+        Log.PermissionRefused(logger, command, Actor.Name);
+        return CommandReply.Private(Texts.ManageServerRequired);
+    }
+
     public InteractionOption? Option(string name) => Options.FirstOrDefault(o => o.Name == name);
 
     public InteractionOption? FocusedOption => Options.FirstOrDefault(o => o.Focused == true);

@@ -6,12 +6,14 @@ namespace CoalitionBot.Storage;
 /// The one LiteDB file of the instance. Opened once, shared by every store, closed at shutdown.
 internal sealed class Database : IDisposable
 {
-    private readonly Lazy<LiteDatabase> database;
+    private readonly Lock gate = new();
+    private readonly ILogger<Database> logger;
+    private LiteDatabase? database;
 
     public Database(IOptions<StorageOptions> options, ILogger<Database> logger)
     {
         FullPath = System.IO.Path.GetFullPath(options.Value.Path);
-        database = new Lazy<LiteDatabase>(() => Open(logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        this.logger = logger;
     }
 
     public string FullPath { get; }
@@ -19,15 +21,32 @@ internal sealed class Database : IDisposable
     /// True when this process created the file (seed imports run only then).
     public bool IsNew { get; private set; }
 
-    public LiteDatabase Engine => database.Value;
+    /// The open database. A failure to open is not remembered: the next use tries again, so a
+    /// fixed permission or a freed disk heals without a restart.
+    public LiteDatabase Engine
+    {
+        get
+        {
+            if (database is { } open)
+            {
+                return open;
+            }
+
+            lock (gate)
+            {
+                return database ??= Open();
+            }
+        }
+    }
 
     public ILiteCollection<T> Collection<T>(string name) => Engine.GetCollection<T>(name);
 
     public void Dispose()
     {
-        if (database.IsValueCreated)
+        lock (gate)
         {
-            database.Value.Dispose();
+            database?.Dispose();
+            database = null;
         }
     }
 
@@ -43,7 +62,7 @@ internal sealed class Database : IDisposable
         return mapper;
     }
 
-    private LiteDatabase Open(ILogger logger)
+    private LiteDatabase Open()
     {
         var directory = System.IO.Path.GetDirectoryName(FullPath);
         if (!string.IsNullOrEmpty(directory))

@@ -12,7 +12,7 @@ public sealed class InteractionRouteTests : IDisposable
     private const ulong ApplicationId = 1416000000000000000;
     private const string InteractionToken = "aW50ZXJhY3Rpb246MTQxNzIwMzM5OTExMjIzMzQ0NTpFWEFNUExF";
 
-    private readonly DiscordFake fake = new();
+    private readonly GuildFake fake = new();
     private readonly TempDirectory data = new();
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class InteractionRouteTests : IDisposable
     {
         var author = fake.AddUser("coalitionbot", bot: true);
         var reply = DiscordPayloads.Message(new FakeMessage(fake.Snowflake(fake.Now), 1300000000000000111, author, "suite", fake.Now) { Flags = 64 });
-        fake.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost())
+        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(reply.ToJsonString()));
         using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
@@ -33,7 +33,8 @@ public sealed class InteractionRouteTests : IDisposable
         var body = JsonNode.Parse(request.Body!)!;
         Assert.Equal(64, (int?)body["flags"]);
         Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
-        Assert.Empty(DiscordOpenApi.Validate(reply, "MessageResponse"));
+        OpenApiSchemas.AssertValid("MessageResponse", reply.ToJsonString());
+        OpenApiSchemas.AssertValid(OpenApiSchemas.RequestBody("/webhooks/{webhook_id}/{webhook_token}", "post"), request.Body!, "follow-up");
         Assert.Empty(fake.UnmatchedRequests);
     }
 

@@ -10,7 +10,7 @@ namespace CoalitionBot.Tests.Discord;
 /// checked on the times WireMock recorded the requests, never by timing the test.
 public sealed class RateLimitTests : IDisposable
 {
-    private readonly DiscordFake fake = new();
+    private readonly GuildFake fake = new();
     private readonly TempDirectory data = new();
 
     [Fact]
@@ -18,9 +18,9 @@ public sealed class RateLimitTests : IDisposable
     {
         var calls = 0;
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
-            ? DiscordFake.Json(429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = 0.35, ["global"] = false },
+            ? GuildFake.Json(429, new JsonObject { ["message"] = "You are being rate limited.", ["retry_after"] = 0.35, ["global"] = false },
                 ("Retry-After", "1"), ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "0.350"), ("X-RateLimit-Scope", "user"))
-            : DiscordFake.Ok(new JsonArray()));
+            : GuildFake.Ok(new JsonArray()));
         using var host = Host();
 
         var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
@@ -41,10 +41,10 @@ public sealed class RateLimitTests : IDisposable
         {
             if (++calls > 1)
             {
-                return DiscordFake.Ok(new JsonArray());
+                return GuildFake.Ok(new JsonArray());
             }
 
-            var response = DiscordFake.Json(429, new JsonObject(), ("Retry-After", "1"), ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
+            var response = GuildFake.Json(429, new JsonObject(), ("Retry-After", "1"), ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
             response.BodyData!.BodyAsString = "";
             return response;
         });
@@ -62,8 +62,8 @@ public sealed class RateLimitTests : IDisposable
     {
         var calls = 0;
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
-            ? DiscordFake.Json(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0 })
-            : DiscordFake.Ok(new JsonArray(DiscordPayloads.Channel(new FakeChannel(42, 0, "général", null, 0), fake.Guild))));
+            ? GuildFake.Json(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0 })
+            : GuildFake.Ok(new JsonArray(DiscordPayloads.Channel(new FakeChannel(42, 0, "général", null, 0), fake.Guild))));
         using var host = Host();
 
         var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
@@ -75,7 +75,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task A_bucket_at_remaining_0_waits_for_reset_after()
     {
-        fake.Bot($"/guilds/{fake.Guild}/channels", _ => DiscordFake.Json(200, new JsonArray(),
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(200, new JsonArray(),
             ("X-RateLimit-Limit", "2"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "0.400"), ("X-RateLimit-Bucket", "abcd1234")));
         using var host = Host();
 
@@ -91,7 +91,7 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task A_storm_of_refusals_stops_sending_instead_of_looping()
     {
-        fake.Bot("/channels/77/messages", _ => DiscordFake.Json(403, DiscordPayloads.Error(50001, "Missing Access")));
+        fake.Bot("/channels/77/messages", _ => GuildFake.Json(403, DiscordPayloads.Error(50001, "Missing Access")));
         using var host = Host(invalidRequestBudget: 3);
 
         for (var i = 0; i < 3; i++)
@@ -108,13 +108,13 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task Requests_carry_the_bot_token_and_discords_user_agent()
     {
-        fake.Bot($"/guilds/{fake.Guild}/channels", _ => DiscordFake.Ok(new JsonArray()));
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Ok(new JsonArray()));
         using var host = Host();
 
         await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(fake.Requests).RequestMessage;
-        Assert.Equal("Bot " + DiscordFake.Token, request.Headers!["Authorization"].Single());
+        Assert.Equal("Bot " + GuildFake.Token, request.Headers!["Authorization"].Single());
         Assert.StartsWith("DiscordBot (", request.Headers["User-Agent"].Single(), StringComparison.Ordinal);
     }
 

@@ -16,7 +16,7 @@ public sealed class IngestionEndpointTests : IDisposable
 {
     private const string AdminToken = "admin-token-for-tests-0123456789";
 
-    private readonly DiscordFake fake = new();
+    private readonly GuildFake fake = new();
     private readonly TempDirectory data = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -26,7 +26,7 @@ public sealed class IngestionEndpointTests : IDisposable
     {
         _ = new SampleServer(fake);
         fake.Map();
-        await using var app = App(DiscordFake.Token);
+        await using var app = App(GuildFake.Token);
         using var client = AdminClient(app);
 
         using var response = await client.PostAsync("/admin/api/poll", null, Token);
@@ -49,7 +49,7 @@ public sealed class IngestionEndpointTests : IDisposable
     public async Task The_admin_poll_needs_the_admin_token()
     {
         fake.Map();
-        await using var app = App(DiscordFake.Token);
+        await using var app = App(GuildFake.Token);
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/admin/api/poll", null, Token);
@@ -61,7 +61,7 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task A_rejected_bot_token_stops_polling_and_shows_on_healthz()
     {
-        fake.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"))
+        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"))
             .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("""{"message": "401: Unauthorized", "code": 0}"""));
         await using var app = App("revoked-token");
         using var client = AdminClient(app);
@@ -101,7 +101,7 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task The_scheduler_holds_the_poll_job_only_when_polling_is_configured()
     {
-        await using var configured = App(DiscordFake.Token);
+        await using var configured = App(GuildFake.Token);
         await using var unconfigured = App(token: "");
 
         var withToken = await configured.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);

@@ -10,7 +10,7 @@ namespace CoalitionBot.Tests.Ingestion;
 /// The poller against a WireMock Discord and a real LiteDB file.
 public sealed class PollerTests : IDisposable
 {
-    private readonly DiscordFake fake = new();
+    private readonly GuildFake fake = new();
     private readonly TempDirectory data = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -4,7 +4,7 @@ namespace CoalitionBot.Tests.Ingestion;
 
 public sealed class RefreshTests : IDisposable
 {
-    private readonly DiscordFake fake = new();
+    private readonly GuildFake fake = new();
     private readonly TempDirectory data = new();
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -12,13 +12,13 @@ using Microsoft.Extensions.Http.Resilience;
 namespace CoalitionBot.Tests.Support;
 
 /// The application's storage, Discord client and ingestion services, composed as Program does, on a
-/// real LiteDB file, pointed at a <see cref="DiscordFake"/>. The host is built but not started: no
+/// real LiteDB file, pointed at a <see cref="GuildFake"/>. The host is built but not started: no
 /// scheduler runs, the test drives the poller.
 internal sealed class IngestionHost : IDisposable
 {
     private readonly IHost host;
 
-    public IngestionHost(string dataDirectory, string discordBaseUrl, string token = DiscordFake.Token, ulong? guildId = null,
+    public IngestionHost(string dataDirectory, string discordBaseUrl, string token = GuildFake.Token, ulong? guildId = null,
         int? invalidRequestBudget = null, IDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -5,7 +5,7 @@ namespace CoalitionBot.Tests.Support;
 /// attachments and embeds. Messages are from the last hours, inside the first poll's backfill.
 internal sealed class SampleServer
 {
-    public SampleServer(DiscordFake fake)
+    public SampleServer(GuildFake fake)
     {
         Fake = fake;
         var start = fake.Now.AddHours(-3);
@@ -42,7 +42,7 @@ internal sealed class SampleServer
         fake.AddMessages(Thread, 2, start.AddMinutes(20), Camille);
     }
 
-    public DiscordFake Fake { get; }
+    public GuildFake Fake { get; }
 
     public FakeUser Camille { get; }
 

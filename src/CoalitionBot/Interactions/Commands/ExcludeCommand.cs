@@ -10,10 +10,9 @@ internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeComm
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = context.Texts;
-        if (!context.CanManageServer)
+        if (context.RefuseUnlessModerator(logger, Name) is { } refusal)
         {
-            Log.PermissionRefused(logger, Name, context.Actor.Name);
-            return ValueTask.FromResult(CommandReply.Private(texts.ManageServerRequired));
+            return ValueTask.FromResult(refusal);
         }
 
         if (context.SnowflakeOption(CommandCatalog.ChannelOption) is not { } channelId)

@@ -14,10 +14,9 @@ internal sealed class IncludeCommand(ChannelListStore lists, ILogger<IncludeComm
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = context.Texts;
-        if (!context.CanManageServer)
+        if (context.RefuseUnlessModerator(logger, Name) is { } refusal)
         {
-            Log.PermissionRefused(logger, Name, context.Actor.Name);
-            return ValueTask.FromResult(CommandReply.Private(texts.ManageServerRequired));
+            return ValueTask.FromResult(refusal);
         }
 
         var typed = context.StringOption(CommandCatalog.ChannelOption)?.Trim();

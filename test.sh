@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs the whole test suite from a clean clone: installs what the tests need beyond the .NET SDK,
+# then runs dotnet test and prints one closing line "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ -x scripts/install-test-tools.sh ]; then
+  scripts/install-test-tools.sh
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test CoalitionBot.sln --configuration Release 2>&1 | tee "$log" || status=$?
+
+total=$(grep -Eo '^\s*total: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo '^\s*failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+passed=$(grep -Eo '^\s*succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo '^\s*skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+grep -E '^failed ' "$log" || true
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+
+if [ "${total:-0}" -eq 0 ]; then
+  echo "No test ran: that is a failure." >&2
+  exit 1
+fi
+if [ "${skipped:-0}" -ne 0 ]; then
+  echo "Tests were skipped: a test never skips here; install what it needs instead." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using CoalitionBot.Admin;
+using CoalitionBot.Configuration;
+using CoalitionBot.Digest;
+using CoalitionBot.Discord;
+using CoalitionBot.Ingestion;
+using CoalitionBot.Mail;
+using CoalitionBot.Monitoring;
+using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace CoalitionBot.Tests.Configuration;
+
+public sealed class ConfigurationTests
+{
+    public static TheoryData<string, string, string> BadValues => new()
+    {
+        { "Discord:PublicKey", "not-a-key", "Discord:PublicKey must be the application's public key" },
+        { "Discord:PublicKey", new string('a', 63), "Discord:PublicKey must be" },
+        { "Discord:GuildId", "coalition", "Discord:GuildId must be a Discord server id" },
+        { "Discord:ApplicationId", "-5", "Discord:ApplicationId must be a Discord id" },
+        { "Discord:ApiBaseUrl", "discord.com/api", "Discord:ApiBaseUrl must be an absolute http(s) URL" },
+        { "Discord:BotToken", "Bot abc.def", "Discord:BotToken must not contain spaces" },
+        { "Digest:TimeZone", "Europe/Bruxelles", "Digest:TimeZone must be an IANA time zone" },
+        { "Digest:To", "liste-at-example.org", "Digest:To must be an email address" },
+        { "Digest:From", "bot@", "Digest:From must be an email address" },
+        { "Digest:SendAt", "7h", "Digest:SendAt must be a time of day" },
+        { "Digest:Language", "nl", "Digest:Language must be fr or en" },
+        { "Smtp:Port", "70000", "Smtp:Port must be a port number" },
+        { "Smtp:Port", "smtp", "'Smtp:Port'" },
+        { "Smtp:Security", "Tls", "'Smtp:Security'" },
+        { "Ingestion:PollInterval", "5 minutes", "'Ingestion:PollInterval'" },
+        { "Ingestion:PollInterval", "00:00:05", "Ingestion:PollInterval must be between" },
+        { "Ingestion:BackfillDays", "-1", "Ingestion:BackfillDays must be" },
+        { "Storage:RetentionDays", "0", "Storage:RetentionDays must be" },
+        { "Admin:Token", "short", "Admin:Token must be at least 16 characters" },
+        { "Monitoring:PushUrl", "ftp://kuma/push", "Monitoring:PushUrl must be an absolute http(s) URL" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void A_malformed_value_is_reported_in_one_message_naming_the_key(string key, string value, string expected)
+    {
+        var errors = ErrorsFor(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Single(errors);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error);
+    }
+
+    [Fact]
+    public void The_defaults_and_a_full_valid_configuration_pass()
+    {
+        Assert.Empty(ErrorsFor(new Dictionary<string, string?>()));
+        Assert.Empty(ErrorsFor(new Dictionary<string, string?>
+        {
+            ["Discord:PublicKey"] = new string('A', 64),
+            ["Discord:GuildId"] = "1300000000000000000",
+            ["Discord:ApplicationId"] = "1416000000000000000",
+            ["Discord:BotToken"] = "MTQx.secret.token",
+            ["Digest:To"] = "liste@coalition.example, archive@coalition.example",
+            ["Digest:From"] = "Coalition FFJ <bot@coalition.example>",
+            ["Digest:SendAt"] = "06:30",
+            ["Digest:TimeZone"] = "Europe/Paris",
+            ["Digest:Language"] = "en",
+            ["Smtp:Host"] = "ssl0.ovh.net",
+            ["Smtp:Port"] = "465",
+            ["Smtp:Security"] = "SslOnConnect",
+            ["Smtp:Username"] = "bot@coalition.example",
+            ["Smtp:Password"] = "secret",
+            ["Ingestion:PollInterval"] = "00:10:00",
+            ["Admin:Token"] = "a-long-enough-admin-token",
+            ["Monitoring:PushUrl"] = "https://kuma.example/api/push/abc",
+        }));
+    }
+
+    [Fact]
+    public void Several_bad_values_are_all_reported()
+    {
+        var errors = ErrorsFor(new Dictionary<string, string?> { ["Discord:GuildId"] = "x", ["Digest:Language"] = "de", ["Storage:RetentionDays"] = "-3" });
+
+        Assert.Equal(3, errors.Count);
+    }
+
+    [Fact]
+    public async Task The_process_stops_with_exit_code_1_and_one_line_naming_the_key()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CoalitionBot.dll");
+        var data = Directory.CreateTempSubdirectory("coalitionbot-config-").FullName;
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = data,
+            Environment =
+            {
+                ["Discord__PublicKey"] = "0123",
+                ["Storage__Path"] = Path.Combine(data, "bot.db"),
+                ["Urls"] = "http://127.0.0.1:0",
+            },
+        };
+
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, process.ExitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("Configuration error: Discord:PublicKey must be the application's public key", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(data, "bot.db")), "nothing should start when the configuration is wrong");
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Secrets_never_reach_the_log()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?>
+        {
+            ["Discord:BotToken"] = "MTQx.very-secret-bot-token",
+            ["Smtp:Password"] = "very-secret-smtp-password",
+            ["Smtp:Username"] = "bot",
+            ["Admin:Token"] = "very-secret-admin-token",
+        });
+
+        using var response = await app.Client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        var health = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("very-secret", StringComparison.Ordinal));
+        Assert.DoesNotContain("very-secret", health, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<string> ErrorsFor(Dictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStorage();
+        builder.AddDiscord();
+        builder.AddIngestion();
+        builder.AddDigest();
+        builder.AddMail();
+        builder.AddAdmin();
+        builder.AddMonitoring();
+        using var app = builder.Build();
+        return OptionsRegistration.FindConfigurationErrors(app.Services);
+    }
+}

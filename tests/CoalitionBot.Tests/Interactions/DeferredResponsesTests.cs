@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using CoalitionBot.Interactions;
+using CoalitionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace CoalitionBot.Tests.Interactions;
+
+public sealed class DeferredResponsesTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static string EditPath => $"{DiscordFake.ApiPrefix}/webhooks/{Payloads.ApplicationId}/*/messages/@original";
+
+    [Fact]
+    public async Task A_deferred_command_that_fails_edits_its_answer_into_an_apology()
+    {
+        await using var app = new TestApp(configureServices: services => services.AddSingleton<ISlashCommand, SlowFailingCommand>());
+        app.Discord.StubEditOriginal();
+
+        var answer = await CommandTests.SendAsync(app, Payloads.Command("slow-boom"));
+
+        Assert.Equal(5, (int)answer["type"]!);
+        var edit = await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "PATCH", Token);
+        Assert.Contains("Quelque chose s'est mal passé", (string)JsonNode.Parse(edit.RequestMessage.Body!)!["content"]!, StringComparison.Ordinal);
+        Assert.Contains(app.Logs.Lines, l => l.Message == "Command /slow-boom failed; the member was told something went wrong");
+    }
+
+    [Fact]
+    public async Task An_edit_that_races_the_deferral_is_retried_after_unknown_webhook()
+    {
+        await using var app = new TestApp(configureServices: services => services.AddSingleton<ISlashCommand, SlowCommand>());
+        app.Discord.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(EditPath)).UsingPatch())
+            .InScenario("race").WillSetStateTo("processed")
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("""{"message": "Unknown Webhook", "code": 10015}"""));
+        app.Discord.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(EditPath)).UsingPatch())
+            .InScenario("race").WhenStateIs("processed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("""{"id":"1"}"""));
+
+        await CommandTests.SendAsync(app, Payloads.Command("slow"));
+        await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "PATCH" && e.ResponseMessage.StatusCode is 200, Token);
+
+        var edits = app.Discord.Requests.Where(e => e.RequestMessage.Method == "PATCH").ToList();
+        Assert.Equal(2, edits.Count);
+        Assert.Equal("done", (string)JsonNode.Parse(edits[1].RequestMessage.Body!)!["content"]!);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Message.StartsWith("The deferred answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dismissed_answer_is_not_retried_and_is_logged_once()
+    {
+        await using var app = new TestApp(configureServices: services => services.AddSingleton<ISlashCommand, SlowCommand>());
+        app.Discord.Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher(EditPath)).UsingPatch())
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody("""{"message": "Unknown Message", "code": 10008}"""));
+
+        await CommandTests.SendAsync(app, Payloads.Command("slow"));
+        await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "PATCH", Token);
+        await WaitForLogAsync(app, "The deferred answer of /slow could not be delivered");
+
+        Assert.Single(app.Discord.Requests, e => e.RequestMessage.Method == "PATCH");
+    }
+
+    [Fact]
+    public async Task Channels_still_answers_when_discord_cannot_list_the_channels()
+    {
+        await using var app = new TestApp();
+        app.Discord.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPrefix}/guilds/{Payloads.GuildId}/channels").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody("""{"message": "Missing Access", "code": 50001}"""));
+        app.Discord.StubEditOriginal();
+
+        await CommandTests.SendAsync(app, Payloads.Command("channels"));
+        var edit = await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "PATCH", Token);
+
+        var content = (string)JsonNode.Parse(edit.RequestMessage.Body!)!["content"]!;
+        Assert.Contains("Salons exclus (0)", content, StringComparison.Ordinal);
+        Assert.Contains("n'est pas disponible", content, StringComparison.Ordinal);
+        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("The server's channel list could not be read from Discord: Discord answered 403 (50001", StringComparison.Ordinal));
+        app.Discord.AssertNoUnexpectedRequests();
+    }
+
+    private static async Task WaitForLogAsync(TestApp app, string start)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (!app.Logs.Lines.Any(l => l.Message.StartsWith(start, StringComparison.Ordinal)))
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private sealed class SlowCommand : ISlashCommand
+    {
+        public string Name => "slow";
+
+        public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommandReply.Later(_ => Task.FromResult(CommandReply.Edit("done"))));
+    }
+
+    private sealed class SlowFailingCommand : ISlashCommand
+    {
+        public string Name => "slow-boom";
+
+        public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommandReply.Later(_ => throw new InvalidOperationException("deferred failure")));
+    }
+}
