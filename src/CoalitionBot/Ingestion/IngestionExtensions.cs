@@ -1,6 +1,5 @@
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
-using CoalitionBot.Discord;
 using CoalitionBot.Scheduling;
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,8 +11,9 @@ namespace CoalitionBot.Ingestion;
 internal static class IngestionExtensions
 {
     /// <summary>
-    /// Polling Discord for new messages: the poller, its Quartz job (scheduled only when
-    /// Discord:BotToken and Discord:GuildId are set), the daily retention job, and the "polling" health check.
+    /// Polling Discord for new messages: the poller, its Quartz job (triggered every
+    /// Ingestion:PollInterval only when Discord:BotToken and Discord:GuildId are set), the daily
+    /// retention job, and the "polling" health check.
     /// </summary>
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
@@ -26,22 +26,10 @@ internal static class IngestionExtensions
         builder.Services.AddHealthChecks().AddCheck<PollingHealthCheck>("polling");
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestionJsonContext.Default));
 
-        var section = builder.Configuration.GetSection(DiscordOptions.SectionName);
-        var canPoll = !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.BotToken)]) && !string.IsNullOrWhiteSpace(section[nameof(DiscordOptions.GuildId)]);
         builder.AddScheduling(quartz =>
         {
-            if (canPoll)
-            {
-                quartz.ScheduleJob<PollJob>(
-                    (services, trigger) => trigger
-                        .WithIdentity(PollJob.Key.Name)
-                        .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow().AddSeconds(5))
-                        .WithSimpleSchedule(schedule => schedule
-                            .WithInterval(services.GetRequiredService<IOptions<IngestionOptions>>().Value.PollInterval)
-                            .RepeatForever()
-                            .MeasureIntervalFromCompletion()),
-                    (_, job) => job.WithIdentity(PollJob.Key));
-            }
+            // Stored without a trigger; PollSchedule adds one at start when polling is configured.
+            quartz.AddJob<PollJob>(job => job.WithIdentity(PollJob.Key).StoreDurably());
 
             // Retention runs whether or not polling does: stored messages age all the same.
             quartz.ScheduleJob<RetentionJob>(
@@ -50,6 +38,7 @@ internal static class IngestionExtensions
                     .WithCronSchedule("0 30 3 * * ?", cron => cron.InTimeZone(services.GetRequiredService<IOptions<DigestOptions>>().Value.GetZone())),
                 (_, job) => job.WithIdentity(RetentionJob.Key));
         });
+        builder.Services.AddHostedService<PollSchedule>();
         return builder;
     }
 

@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CoalitionBot.Ingestion;
+using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using WireMock.RequestBuilders;
@@ -27,7 +28,7 @@ public sealed class IngestionEndpointTests : IDisposable
         _ = new SampleServer(fake);
         fake.Map();
         await using var app = App(GuildFake.Token);
-        using var client = AdminClient(app);
+        var client = AdminClient(app);
 
         using var response = await client.PostAsync("/admin/api/poll", null, Token);
         var summary = await response.Content.ReadFromJsonAsync<JsonObject>(Token);
@@ -50,7 +51,7 @@ public sealed class IngestionEndpointTests : IDisposable
     {
         fake.Map();
         await using var app = App(GuildFake.Token);
-        using var client = app.CreateClient();
+        var client = app.Client;
 
         using var response = await client.PostAsync("/admin/api/poll", null, Token);
 
@@ -64,7 +65,7 @@ public sealed class IngestionEndpointTests : IDisposable
         fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"))
             .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("""{"message": "401: Unauthorized", "code": 0}"""));
         await using var app = App("revoked-token");
-        using var client = AdminClient(app);
+        var client = AdminClient(app);
 
         using var first = await client.PostAsync("/admin/api/poll", null, Token);
         using var second = await client.PostAsync("/admin/api/poll", null, Token);
@@ -78,6 +79,9 @@ public sealed class IngestionEndpointTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("unhealthy", (string?)body["checks"]!["polling"]!["status"]);
         Assert.Contains("rejected the bot token", (string?)body["checks"]!["polling"]!["description"], StringComparison.Ordinal);
+        var errors = app.Logs.Lines.Where(l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error && l.Category.StartsWith("CoalitionBot", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 1, string.Join("\n", errors.Select(e => $"{e.Category}: {e.Message}")));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("revoked-token", StringComparison.Ordinal));
         Assert.DoesNotContain("revoked-token", text, StringComparison.Ordinal);
         Assert.Empty(fake.UnmatchedRequests);
     }
@@ -86,7 +90,7 @@ public sealed class IngestionEndpointTests : IDisposable
     public async Task Without_a_bot_token_polling_is_off_and_healthz_says_so()
     {
         await using var app = App(token: "");
-        using var client = AdminClient(app);
+        var client = AdminClient(app);
 
         using var response = await client.PostAsync("/admin/api/poll", null, Token);
         using var health = await client.GetAsync("/healthz", Token);
@@ -107,10 +111,10 @@ public sealed class IngestionEndpointTests : IDisposable
         var withToken = await configured.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
         var withoutToken = await unconfigured.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
 
-        Assert.True(await withToken.GetJobDetail(CoalitionBot.Ingestion.PollJob.Key, Token) is not null);
-        Assert.True(await withToken.GetJobDetail(CoalitionBot.Storage.RetentionJob.Key, Token) is not null);
-        Assert.False(await withoutToken.GetJobDetail(CoalitionBot.Ingestion.PollJob.Key, Token) is not null);
-        Assert.True(await withoutToken.GetJobDetail(CoalitionBot.Storage.RetentionJob.Key, Token) is not null);
+        Assert.NotNull(await withToken.GetTrigger(PollSchedule.TriggerKey, Token));
+        Assert.NotNull(await withToken.GetJobDetail(RetentionJob.Key, Token));
+        Assert.Null(await withoutToken.GetTrigger(PollSchedule.TriggerKey, Token));
+        Assert.NotNull(await withoutToken.GetJobDetail(RetentionJob.Key, Token));
     }
 
     public void Dispose()
@@ -119,26 +123,25 @@ public sealed class IngestionEndpointTests : IDisposable
         data.Dispose();
     }
 
-    private WebApplicationFactory<Program> App(string token) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseSetting("Storage:Path", Path.Combine(data.Path, token.Length == 0 ? "off.db" : "coalitionbot.db"));
-            web.UseSetting("Discord:BotToken", token);
-            web.UseSetting("Discord:GuildId", fake.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("Discord:ApiBaseUrl", fake.BaseUrl);
-            web.UseSetting("Admin:Token", AdminToken);
-            web.ConfigureServices(services =>
+    private TestApp App(string token) =>
+        new(
+            new Dictionary<string, string?>
+            {
+                ["Discord:BotToken"] = token,
+                ["Discord:GuildId"] = fake.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Discord:ApiBaseUrl"] = fake.BaseUrl,
+                ["Admin:Token"] = AdminToken,
+            },
+            services =>
             {
                 // The test drives polls itself; the scheduler is built but never started.
                 services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false);
                 IngestionHost.ShortenRetryDelays(services);
             });
-        });
 
-    private static HttpClient AdminClient(WebApplicationFactory<Program> app)
+    private static HttpClient AdminClient(TestApp app)
     {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-        return client;
+        app.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        return app.Client;
     }
 }
