@@ -10,16 +10,16 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
     private const int PageSize = DiscordClient.MaxMessagesPerPage;
 
     /// Everything after <paramref name="after"/>. Each page is stored before the cursor moves past it
-    /// (invariant 1); storing is an upsert by id (invariant 2). Returns how many messages were stored.
-    public async Task<int> ReadNewAsync(ulong guildId, ulong channelId, ulong after, CancellationToken cancellationToken)
+    /// (invariant 1); storing is an upsert by id (invariant 2).
+    public async Task<ReadResult> ReadNewAsync(ulong guildId, ulong channelId, ulong after, CancellationToken cancellationToken)
     {
-        var stored = 0;
+        var result = new ReadResult(0, 0, 0);
         while (true)
         {
             var page = await client.GetChannelMessagesAsync(channelId, after, null, PageSize, cancellationToken);
             if (page.Count == 0)
             {
-                return stored;
+                return result;
             }
 
             // Discord lists a page newest first, even with after=.
@@ -27,10 +27,11 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
             messages.Upsert(mapped);
             after = mapped[^1].Id;
             cursors.Advance(channelId, after);
-            stored += mapped.Count;
+            var written = mapped.Where(IsWrittenByAMember).ToList();
+            result = new ReadResult(result.Stored + mapped.Count, result.MemberMessages + written.Count, result.MemberMessagesWithContent + written.Count(HasContent));
             if (page.Count < PageSize)
             {
-                return stored;
+                return result;
             }
         }
     }
@@ -60,6 +61,11 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
         }
     }
 
+    private static bool IsWrittenByAMember(StoredMessage message) => !message.AuthorIsBot && message.Type is 0 or MessageMapper.ReplyType;
+
+    /// Without the Message Content intent, Discord sends members' messages with all of this empty.
+    private static bool HasContent(StoredMessage message) => message.Content.Length > 0 || message.Attachments.Count > 0 || message.Embeds.Count > 0;
+
     private async Task<List<StoredMessage>> MapAsync(ulong guildId, IReadOnlyList<Message> page, CancellationToken cancellationToken)
     {
         var nicknames = new Dictionary<ulong, string?>();
@@ -82,3 +88,6 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
         ];
     }
 }
+
+/// What a read stored, and how many of the members' messages had any content (see the Message Content intent).
+internal readonly record struct ReadResult(int Stored, int MemberMessages, int MemberMessagesWithContent);

@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Refresh failed; the digest uses what is stored: {Reason}")]
     public static partial void RefreshFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "The {Count} members' messages read had no content at all: Discord withholds it without the Message Content intent (Developer Portal, Bot page)")]
+    public static partial void MessageContentWithheld(ILogger logger, int count);
 }

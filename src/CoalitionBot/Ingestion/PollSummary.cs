@@ -17,7 +17,8 @@ internal sealed record PollSummary(
     int MessagesStored,
     long Requests,
     IReadOnlyList<string> Unreadable,
-    string? Error = null);
+    string? Error = null,
+    string? Warning = null);
 
 /// What a refresh before a digest did.
 internal sealed record RefreshSummary(int ChannelsRead, int MessagesUpdated, int MessagesDeleted, long Requests, string? Error = null);

@@ -25,6 +25,12 @@ internal sealed class Poller(
     TimeProvider time,
     ILogger<Poller> logger) : IDisposable
 {
+    public const string MessageContentWarning =
+        "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal";
+
+    /// Members' messages read in one poll before an all-empty result means the intent is off.
+    private const int ContentCheckMinimum = 10;
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
@@ -55,6 +61,15 @@ internal sealed class Poller(
                 var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
                 status.Completed(summary);
                 Log.PollCompleted(logger, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
+                if (progress.ContentWithheld && status.Current.ContentWarning is null)
+                {
+                    Log.MessageContentWithheld(logger, progress.MemberMessages);
+                    status.SetContentWarning(MessageContentWarning);
+                }
+                else if (progress.MemberMessagesWithContent > 0)
+                {
+                    status.SetContentWarning(null);
+                }
                 return summary;
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
@@ -157,7 +172,10 @@ internal sealed class Poller(
 
             try
             {
-                progress.MessagesStored += await reader.ReadNewAsync(guildId, channel.Id, after, cancellationToken);
+                var read = await reader.ReadNewAsync(guildId, channel.Id, after, cancellationToken);
+                progress.MessagesStored += read.Stored;
+                progress.MemberMessages += read.MemberMessages;
+                progress.MemberMessagesWithContent += read.MemberMessagesWithContent;
                 progress.ChannelsRead++;
                 if (channel.Unreadable is not null)
                 {
@@ -186,9 +204,16 @@ internal sealed class Poller(
 
         public int MessagesStored { get; set; }
 
+        public int MemberMessages { get; set; }
+
+        public int MemberMessagesWithContent { get; set; }
+
         public List<string> Unreadable { get; } = [];
 
+        /// Enough members' messages, all empty: Discord is withholding message content.
+        public bool ContentWithheld => MemberMessages >= ContentCheckMinimum && MemberMessagesWithContent == 0;
+
         public PollSummary Summary(string outcome, DateTimeOffset started, DateTimeOffset finished, long requests, string? error = null) =>
-            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error);
+            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null);
     }
 }

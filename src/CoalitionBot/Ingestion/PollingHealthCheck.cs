@@ -33,6 +33,7 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
             _ when snapshot.TokenRejected => HealthCheckResult.Unhealthy("stopped: Discord rejected the bot token (401); set a valid Discord:BotToken and restart", data: data),
             _ when snapshot.LastFailure is not null => HealthCheckResult.Degraded("the last poll failed: " + snapshot.LastFailure, data: data),
             _ when snapshot.LastSuccess is null => HealthCheckResult.Healthy("waiting for the first poll", data),
+            _ when snapshot.ContentWarning is { } warning => HealthCheckResult.Degraded(warning, data: data),
             _ when time.GetUtcNow() - snapshot.LastSuccess.FinishedAt > options.Value.PollInterval * MissedPollsTolerated =>
                 HealthCheckResult.Degraded($"no poll since {snapshot.LastSuccess.FinishedAt:u}", data: data),
             _ => HealthCheckResult.Healthy("polling", data),
