@@ -88,6 +88,3 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
         ];
     }
 }
-
-/// What a read stored, and how many of the members' messages had any content (see the Message Content intent).
-internal readonly record struct ReadResult(int Stored, int MemberMessages, int MemberMessagesWithContent);
