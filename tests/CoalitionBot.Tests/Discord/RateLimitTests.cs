@@ -3,6 +3,10 @@ using System.Text.Json.Nodes;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.RateLimits;
 using CoalitionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 
 namespace CoalitionBot.Tests.Discord;
 
@@ -69,6 +73,30 @@ public sealed class RateLimitTests : IDisposable
         var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Equal("général", Assert.Single(channels).Name);
+        Assert.Equal(2, fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_is_sent_again()
+    {
+        var calls = 0;
+        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet())
+            .RespondWith(Response.Create().WithCallback(async _ =>
+            {
+                if (Interlocked.Increment(ref calls) == 1)
+                {
+                    // Discord hangs on the first attempt; the attempt times out long before this ends.
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+
+                return (WireMock.IResponseMessage)GuildFake.Ok(new System.Text.Json.Nodes.JsonArray());
+            }));
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+            services.PostConfigureAll<HttpStandardResilienceOptions>(options => options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300)));
+
+        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+
+        Assert.Empty(channels);
         Assert.Equal(2, fake.Requests.Count);
     }
 

@@ -18,6 +18,9 @@ public sealed class CoalitionBotFactory(
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        // Tests drive polls and jobs themselves: the scheduler is built but not started, so no poll
+        // fires in the middle of a test. A test that wants it running sets AutoStart back.
+        builder.ConfigureServices(services => services.Configure<Quartz.QuartzHostedServiceOptions>(options => options.AutoStart = false));
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

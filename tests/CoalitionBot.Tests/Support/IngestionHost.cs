@@ -19,7 +19,7 @@ internal sealed class IngestionHost : IDisposable
     private readonly IHost host;
 
     public IngestionHost(string dataDirectory, string discordBaseUrl, string token = GuildFake.Token, ulong? guildId = null,
-        int? invalidRequestBudget = null, IDictionary<string, string?>? settings = null)
+        int? invalidRequestBudget = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -46,6 +46,7 @@ internal sealed class IngestionHost : IDisposable
             builder.Services.AddSingleton(services => new RateLimitRegistry(TimeProvider.System, budget));
         }
 
+        configureServices?.Invoke(builder.Services);
         host = builder.Build();
     }
 
