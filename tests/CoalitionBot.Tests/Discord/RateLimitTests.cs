@@ -97,7 +97,8 @@ public sealed class RateLimitTests : IDisposable
         var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Empty(channels);
-        Assert.Equal(2, fake.Requests.Count);
+        // Counted on arrival: WireMock logs the abandoned first request only when its answer is done.
+        Assert.Equal(2, Volatile.Read(ref calls));
     }
 
     [Fact]
