@@ -2,8 +2,8 @@ namespace CoalitionBot.Ingestion;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Poll: {ChannelsRead} channels read, {MessagesStored} messages stored, {Requests} requests")]
-    public static partial void PollCompleted(ILogger logger, int channelsRead, int messagesStored, long requests);
+    [LoggerMessage(EventId = 400, Message = "Poll: {ChannelsRead} channels read, {MessagesStored} messages stored, {Requests} requests")]
+    public static partial void PollCompleted(ILogger logger, LogLevel level, int channelsRead, int messagesStored, long requests);
 
     [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Discord rejected the bot token (401): polling has stopped. Set a valid Discord:BotToken and restart.")]
     public static partial void TokenRejected(ILogger logger);

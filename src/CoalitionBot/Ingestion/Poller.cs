@@ -51,6 +51,12 @@ internal sealed class Poller(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            if (status.TokenRejected)
+            {
+                // The poll this one waited for found the token rejected.
+                return new PollSummary(PollOutcomes.Stopped, started, time.GetUtcNow(), 0, 0, 0, [], status.Current.LastFailure);
+            }
+
             started = time.GetUtcNow();
             var requestsBefore = rateLimits.RequestsSent;
             var progress = new Progress();
@@ -60,7 +66,8 @@ internal sealed class Poller(
                 cursors.SetLastPollStartedAt(started);
                 var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
                 status.Completed(summary);
-                Log.PollCompleted(logger, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
+                // A quiet poll every few minutes is not news.
+                Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
                 if (progress.ContentWithheld && status.Current.ContentWarning is null)
                 {
                     Log.MessageContentWithheld(logger, progress.MemberMessages);
@@ -70,6 +77,7 @@ internal sealed class Poller(
                 {
                     status.SetContentWarning(null);
                 }
+
                 return summary;
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
@@ -125,9 +133,18 @@ internal sealed class Poller(
                         var present = fresh.Select(m => m.Id).ToHashSet();
                         deleted += messages.Delete(group.Where(m => !present.Contains(m.Id)).Select(m => m.Id));
                     }
-                    catch (DiscordApiException exception) when (channel is not null && exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
                     {
-                        discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                        if (exception.Code == DiscordApiException.UnknownChannel)
+                        {
+                            // The channel was deleted, and its messages with it: they must not reach the mail.
+                            deleted += messages.Delete(group.Select(m => m.Id));
+                        }
+
+                        if (channel is not null)
+                        {
+                            discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                        }
                     }
                 }
 

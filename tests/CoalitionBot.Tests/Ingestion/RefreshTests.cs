@@ -57,6 +57,25 @@ public sealed class RefreshTests : IDisposable
         Assert.NotNull(host.Messages.Find(first.Id));
     }
 
+    [Fact]
+    public async Task A_refresh_drops_the_messages_of_a_channel_deleted_on_discord()
+    {
+        var sample = new SampleServer(fake);
+        var gone = fake.AddChannel("supprimé");
+        var messages = fake.AddMessages(gone, 4, fake.Now.AddHours(-1), sample.Jules);
+        fake.Map();
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        await host.Poller.PollAsync(Token);
+        gone.Deleted = true;
+
+        var summary = await host.Poller.RefreshAsync(fake.Now.AddHours(-4), fake.Now.AddHours(1), Token);
+
+        Assert.Equal(4, summary.MessagesDeleted);
+        Assert.All(messages, m => Assert.Null(host.Messages.Find(m.Id)));
+        Assert.StartsWith("404", host.Channels.Find(gone.Id)!.Unreadable, StringComparison.Ordinal);
+        Assert.Equal(fake.AllMessages.Count() - 4, host.Messages.Count());
+    }
+
     public void Dispose()
     {
         fake.Dispose();

@@ -119,8 +119,8 @@ internal sealed class GuildFake : IDisposable
         }
 
         guildMapped = true;
-        Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
-        Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null).OrderByDescending(c => c.Id), Guild)));
+        Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread && !c.Deleted).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
+        Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null && !c.Deleted).OrderByDescending(c => c.Id), Guild)));
         Bot("/guilds/" + Id(Guild) + "/roles", _ => Ok(new JsonArray([.. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i))])));
         foreach (var user in users)
         {
@@ -137,9 +137,12 @@ internal sealed class GuildFake : IDisposable
         {
             if (channel.Type is 0 or 5 or 10 or 11 or 12)
             {
-                Bot($"/channels/{Id(channel.Id)}/messages", request => channel.Forbidden
-                    ? Json(403, DiscordPayloads.Error(50001, "Missing Access"))
-                    : Ok(MessagesPage(channel, request)));
+                Bot($"/channels/{Id(channel.Id)}/messages", request => channel switch
+                {
+                    { Deleted: true } => Json(404, DiscordPayloads.Error(10003, "Unknown Channel")),
+                    { Forbidden: true } => Json(403, DiscordPayloads.Error(50001, "Missing Access")),
+                    _ => Ok(MessagesPage(channel, request)),
+                });
             }
 
             if (channel.Type is 0 or 5 or 15 or 16)

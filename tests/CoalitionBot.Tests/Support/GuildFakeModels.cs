@@ -66,6 +66,9 @@ internal sealed class FakeChannel(ulong id, int type, string name, ulong? parent
     /// Discord answers 403 Missing Access for its messages.
     public bool Forbidden { get; set; }
 
+    /// Deleted on Discord: gone from the lists, 404 Unknown Channel for its messages.
+    public bool Deleted { get; set; }
+
     /// No mapping is registered for it: any request to it is an unmatched request and fails the test.
     public bool NeverRequested { get; set; }
 
