@@ -76,7 +76,7 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
         {
             Content = JsonContent.Create(edit, Json.WebhookMessageEdit),
         };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, "PATCH webhooks/{application}/{token}/messages/@original", cancellationToken);
     }
 
@@ -106,10 +106,24 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
         }
 
         var route = label ?? $"{method} {path}";
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, route, cancellationToken);
         return await response.Content.ReadFromJsonAsync(type, cancellationToken)
             ?? throw new JsonException($"Discord answered null on {route}");
+    }
+
+    /// Callers handle Discord being unreachable as <see cref="HttpRequestException"/>: the resilience
+    /// pipeline's own "gave up" exceptions (attempt timeout, open circuit) are turned into one.
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Polly.ExecutionRejectedException exception)
+        {
+            throw new HttpRequestException("Discord did not answer: " + exception.Message, exception);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)

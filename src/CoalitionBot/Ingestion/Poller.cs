@@ -211,7 +211,7 @@ internal sealed class Poller(
     private static ulong StartAfter(DateTimeOffset at) => Snowflake.FromTime(at) is var id && id > 0 ? id - 1 : 0;
 
     private static bool IsPollFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is DiscordApiException or HttpRequestException or InvalidRequestBudgetException or Polly.ExecutionRejectedException
+        exception is DiscordApiException or HttpRequestException
             or System.Text.Json.JsonException or LiteDB.LiteException or IOException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 

@@ -102,6 +102,20 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task Discord_never_answering_surfaces_as_an_http_request_exception()
+    {
+        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet())
+            .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(1)).WithHeader("Content-Type", "application/json").WithBody("[]"));
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+            services.PostConfigureAll<HttpStandardResilienceOptions>(options => options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200)));
+
+        // What callers already handle as "Discord is unreachable", not the resilience library's own type.
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
+    }
+
+    [Fact]
     public async Task A_bucket_at_remaining_0_waits_for_reset_after()
     {
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(200, new JsonArray(),
