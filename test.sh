@@ -9,16 +9,29 @@ if [ -x scripts/install-test-tools.sh ]; then
 fi
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+checks=$(mktemp)
+trap 'rm -f "$log" "$checks"' EXIT
 status=0
+
+# The deployment files, checked with their real validators (caddy, JSON schemas, shellcheck).
+deploy/check.sh 2>&1 | tee "$checks" || status=$?
+
 dotnet test CoalitionBot.sln --configuration Release 2>&1 | tee "$log" || status=$?
 
 total=$(grep -Eo '^\s*total: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo '^\s*failed: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 passed=$(grep -Eo '^\s*succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo '^\s*skipped: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-grep -E '^failed ' "$log" || true
-echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+check_passed=$(sed -nE 's/^deploy-checks: ([0-9]+) passed, ([0-9]+) failed.*/\1/p' "$checks")
+check_failed=$(sed -nE 's/^deploy-checks: ([0-9]+) passed, ([0-9]+) failed.*/\2/p' "$checks")
+if [ -z "$check_passed" ]; then
+  echo "deploy/check.sh did not report its results" >&2
+  check_failed=1
+fi
+passed=$(( ${passed:-0} + ${check_passed:-0} ))
+failed=$(( ${failed:-0} + ${check_failed:-0} ))
+grep -E '^failed |^FAIL ' "$log" "$checks" || true
+echo "${passed} passed, ${failed} failed, ${skipped:-0} skipped"
 
 if [ "${total:-0}" -eq 0 ]; then
   echo "No test ran: that is a failure." >&2

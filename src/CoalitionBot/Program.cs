@@ -30,7 +30,7 @@ if (!StartupChecks.ConfigurationIsValid(app))
 
 app.MapInteractions();
 app.MapHealth();
-var adminApi = app.MapAdminApi();
+var adminApi = app.MapAdmin();
 adminApi.MapIngestion();
 
 return args.FirstOrDefault() switch

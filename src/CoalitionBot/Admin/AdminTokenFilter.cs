@@ -1,31 +1,34 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
-/// Bearer-token check for every admin API route: constant-time comparison, 401 with no detail.
-internal sealed class AdminTokenFilter(IOptions<AdminOptions> options) : IEndpointFilter
+/// Bearer-token check for every admin API route: constant-time comparison, 401 with no detail,
+/// 429 once an address has failed too often.
+internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSession session, FailedAttempts failures, ILogger<AdminTokenFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var expected = options.Value.Token;
-        if (string.IsNullOrWhiteSpace(expected))
+        if (!options.Value.IsEnabled)
         {
             return TypedResults.NotFound();
         }
 
-        var header = context.HttpContext.Request.Headers.Authorization.ToString();
-        const string Scheme = "Bearer ";
-        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..].Trim() : "";
-        if (!CryptographicOperations.FixedTimeEquals(Hash(given), Hash(expected.Trim())))
+        var http = context.HttpContext;
+        if (!failures.MayTry(http))
         {
+            return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        const string Scheme = "Bearer ";
+        var given = header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) ? header[Scheme.Length..] : null;
+        if (!session.IsValidToken(given))
+        {
+            failures.Record(http);
+            Log.TokenRefused(logger, http.Request.Path);
             return TypedResults.Unauthorized();
         }
 
         return await next(context);
     }
-
-    /// Hashing first makes the comparison constant-time whatever the lengths.
-    private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

@@ -99,15 +99,20 @@ public sealed class ConfigurationTests
                 ["Discord__PublicKey"] = "0123",
                 ["Storage__Path"] = Path.Combine(data, "bot.db"),
                 ["Urls"] = "http://127.0.0.1:0",
+                ["DOTNET_NOLOGO"] = "1",
             },
         };
 
         using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(1, process.ExitCode);
-        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var everything = $"exit {process.ExitCode}\nstdout:\n{output}\nstderr:\n{await errors}";
+        Assert.True(process.ExitCode == 1, everything);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, everything);
+        var line = lines[0];
         Assert.Contains("Configuration error: Discord:PublicKey must be the application's public key", line, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(data, "bot.db")), "nothing should start when the configuration is wrong");
         Directory.Delete(data, recursive: true);

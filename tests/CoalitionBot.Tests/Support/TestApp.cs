@@ -46,6 +46,15 @@ public sealed class TestApp : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// A client that keeps cookies, over https so Secure cookies travel (the admin page's session).
+    public HttpClient CreateBrowserLikeClient(bool followRedirects = false) =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+        });
+
     public T Get<T>()
         where T : notnull => factory.Services.GetRequiredService<T>();
 

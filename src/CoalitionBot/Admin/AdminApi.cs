@@ -1,0 +1,55 @@
+using System.Globalization;
+using CoalitionBot.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CoalitionBot.Admin;
+
+/// The /admin/api routes for status, channel lists, switches and logs. Ingestion adds POST poll,
+/// the digest adds the digest routes, on the same group.
+internal static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminRoutes(this RouteGroupBuilder api)
+    {
+        api.MapGet("/status", GetStatusAsync).WithName("GetStatus").WithSummary("Version, uptime, health, features, switches and each feature's state");
+        api.MapGet("/channels", GetChannelsAsync).WithName("GetChannels").WithSummary("The server's channels with their state: monitored, excluded or important");
+        api.MapPost("/channels/{id}/exclude", Exclude).WithName("ExcludeChannel").WithSummary("Leave a channel out of the digest");
+        api.MapPost("/channels/{id}/include", Include).WithName("IncludeChannel").WithSummary("Bring a channel back into the digest");
+        api.MapPost("/channels/{id}/important", MarkImportant).WithName("MarkChannelImportant").WithSummary("Mark a channel important (body {\"important\": false} to unmark)");
+        api.MapGet("/switches", GetSwitches).WithName("GetSwitches").WithSummary("Feature switches");
+        api.MapPut("/switches", PutSwitches).WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
+        api.MapGet("/logs", GetLogs).WithName("GetLogs").WithSummary("The last log lines, newest first, secrets redacted");
+        return api;
+    }
+
+    private static async Task<Ok<StatusView>> GetStatusAsync(AdminService admin, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await admin.StatusAsync(cancellationToken));
+
+    private static async Task<Ok<ChannelLists>> GetChannelsAsync(AdminService admin, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await admin.ChannelsAsync(cancellationToken));
+
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> Exclude(string id, AdminService admin) =>
+        WithChannel(id, channelId => new ChannelChange(id, "excluded", admin.SetExcluded(channelId, excluded: true)));
+
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> Include(string id, AdminService admin) =>
+        WithChannel(id, channelId => new ChannelChange(id, "included", admin.SetExcluded(channelId, excluded: false)));
+
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> MarkImportant(string id, ImportantChange? change, AdminService admin)
+    {
+        var important = change?.Important ?? true;
+        return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", admin.SetImportant(channelId, important)));
+    }
+
+    private static Ok<FeatureSwitches> GetSwitches(AdminService admin) => TypedResults.Ok(admin.Switches());
+
+    private static Ok<FeatureSwitches> PutSwitches(SwitchesChange change, AdminService admin) => TypedResults.Ok(admin.UpdateSwitches(change));
+
+    private static Ok<IReadOnlyList<LogEntry>> GetLogs(LogBuffer logs, int? count) =>
+        TypedResults.Ok(logs.Recent(Math.Clamp(count ?? 200, 1, LogBuffer.Capacity)));
+
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> WithChannel(string id, Func<ulong, ChannelChange> change) =>
+        ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) && channelId > 0
+            ? TypedResults.Ok(change(channelId))
+            : TypedResults.Problem($"'{id}' is not a Discord channel id (digits only).", statusCode: StatusCodes.Status400BadRequest);
+}
+
+internal sealed record ChannelChange(string Id, string State, bool Changed);

@@ -1,0 +1,217 @@
+using System.Globalization;
+using System.Text;
+using CoalitionBot.Digest;
+using CoalitionBot.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Admin;
+
+/// GET /admin and its forms: sign in with the token, then an HttpOnly, Secure, SameSite=Strict
+/// cookie; every form carries an anti-forgery token.
+internal static class AdminPage
+{
+    private const string FlashCookie = "coalitionbot_flash";
+    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public static void MapAdminPage(this IEndpointRouteBuilder endpoints)
+    {
+        var page = endpoints.MapGroup("/admin").ExcludeFromDescription().DisableAntiforgery();
+        page.MapGet("", ShowAsync);
+        page.MapPost("/login", SignInAsync);
+        page.MapPost("/logout", SignOutAsync);
+        page.MapPost("/channels/{id}/{action}", ChangeChannelAsync);
+        page.MapPost("/switches", SaveSwitchesAsync);
+        page.MapPost("/actions/{key}", RunActionAsync);
+        page.MapPost("/restart", RestartAsync);
+    }
+
+    private static async Task<IResult> ShowAsync(
+        HttpContext context, AdminSession session, AdminService admin, LogBuffer logs, IEnumerable<IAdminAction> actions,
+        IAntiforgery antiforgery, IOptions<AdminOptions> options, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
+    {
+        if (!options.Value.IsEnabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var texts = Texts(digest);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        if (!session.IsSignedIn(context))
+        {
+            return Html(context, AdminPageRenderer.SignIn(texts, tokens.FormFieldName, tokens.RequestToken!, TakeFlash(context)));
+        }
+
+        var model = new AdminPageModel(
+            texts,
+            await admin.StatusAsync(cancellationToken),
+            await admin.ChannelsAsync(cancellationToken),
+            logs.Recent(100),
+            actions.ToList(),
+            digest.Value.GetZone(),
+            tokens.FormFieldName,
+            tokens.RequestToken!,
+            TakeFlash(context));
+        return Html(context, AdminPageRenderer.Dashboard(model));
+    }
+
+    private static async Task<IResult> SignInAsync(
+        HttpContext context, AdminSession session, FailedAttempts failures, IAntiforgery antiforgery, IOptions<AdminOptions> options, IOptions<DigestOptions> digest, ILogger<AdminSession> logger)
+    {
+        if (!options.Value.IsEnabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var texts = Texts(digest);
+        return await WithFormAsync(context, antiforgery, async () =>
+        {
+            if (!failures.MayTry(context))
+            {
+                return texts.TooManyAttempts;
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            if (!session.IsValidToken(form["token"].ToString()))
+            {
+                failures.Record(context);
+                Log.TokenRefused(logger, "/admin/login");
+                return texts.WrongToken;
+            }
+
+            session.SignIn(context);
+            return null;
+        }, requireSession: false);
+    }
+
+    private static Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery) =>
+        WithFormAsync(context, antiforgery, () =>
+        {
+            AdminSession.SignOut(context);
+            return Task.FromResult<string?>(null);
+        }, requireSession: false);
+
+    private static Task<IResult> ChangeChannelAsync(string id, string action, HttpContext context, AdminService admin, IAntiforgery antiforgery, IOptions<DigestOptions> digest) =>
+        WithFormAsync(context, antiforgery, () =>
+        {
+            if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) || channelId == 0)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            _ = action switch
+            {
+                "exclude" => admin.SetExcluded(channelId, excluded: true),
+                "include" => admin.SetExcluded(channelId, excluded: false),
+                "important" => admin.SetImportant(channelId, important: true),
+                "unimportant" => admin.SetImportant(channelId, important: false),
+                _ => false,
+            };
+            return Task.FromResult<string?>(Texts(digest).Done);
+        });
+
+    private static Task<IResult> SaveSwitchesAsync(HttpContext context, AdminService admin, IAntiforgery antiforgery, IOptions<DigestOptions> digest) =>
+        WithFormAsync(context, antiforgery, async () =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            admin.UpdateSwitches(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries")));
+            return Texts(digest).Saved;
+        });
+
+    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, IAntiforgery antiforgery, IOptions<DigestOptions> digest) =>
+        WithFormAsync(context, antiforgery, async () =>
+        {
+            if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
+            {
+                return null;
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var language = Languages.FromCode(digest.Value.Language);
+            return await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
+        });
+
+    private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, IAntiforgery antiforgery, IOptions<DigestOptions> digest, ILogger<AdminSession> logger) =>
+        WithFormAsync(context, antiforgery, () =>
+        {
+            Log.RestartRequested(logger);
+            context.Response.OnCompleted(() =>
+            {
+                lifetime.StopApplication();
+                return Task.CompletedTask;
+            });
+            return Task.FromResult<string?>(Texts(digest).Restarting);
+        });
+
+    /// Checks the session and the anti-forgery token, runs the change, and redirects back to the
+    /// page with its message (post, redirect, get).
+    private static async Task<IResult> WithFormAsync(HttpContext context, IAntiforgery antiforgery, Func<Task<string?>> change, bool requireSession = true)
+    {
+        var services = context.RequestServices;
+        var session = services.GetRequiredService<AdminSession>();
+        if (!services.GetRequiredService<IOptions<AdminOptions>>().Value.IsEnabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (requireSession && !session.IsSignedIn(context))
+        {
+            return TypedResults.Redirect("/admin");
+        }
+
+        var texts = Texts(services.GetRequiredService<IOptions<DigestOptions>>());
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            Log.AntiforgeryRefused(services.GetRequiredService<ILogger<AdminSession>>());
+            SetFlash(context, texts.StaleForm);
+            return TypedResults.Redirect("/admin", permanent: false, preserveMethod: false);
+        }
+
+        var message = await change();
+        if (message is not null)
+        {
+            SetFlash(context, message);
+        }
+
+        return TypedResults.Redirect("/admin");
+    }
+
+    private static ContentHttpResult Html(HttpContext context, string html)
+    {
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static void SetFlash(HttpContext context, string message) =>
+        context.Response.Cookies.Append(FlashCookie, Convert.ToBase64String(Encoding.UTF8.GetBytes(message)), new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Strict,
+            Path = "/admin",
+            MaxAge = TimeSpan.FromMinutes(1),
+        });
+
+    private static string? TakeFlash(HttpContext context)
+    {
+        if (!context.Request.Cookies.TryGetValue(FlashCookie, out var value) || string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        context.Response.Cookies.Delete(FlashCookie, new CookieOptions { Path = "/admin", Secure = true, SameSite = SameSiteMode.Strict, HttpOnly = true });
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(value));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static AdminTexts Texts(IOptions<DigestOptions> digest) => AdminTexts.For(Languages.FromCode(digest.Value.Language));
+}

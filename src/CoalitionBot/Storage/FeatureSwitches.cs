@@ -1,0 +1,12 @@
+namespace CoalitionBot.Storage;
+
+/// Switches moderators flip from the admin page; read at the moment they matter, so a change
+/// takes effect without a restart.
+internal sealed record FeatureSwitches
+{
+    public bool DailyMail { get; init; } = true;
+
+    public bool WeeklySynthesis { get; init; }
+
+    public bool Summaries { get; init; } = true;
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
+
+namespace CoalitionBot.Tests.Admin;
+
+public sealed class AdminPageTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Without_an_admin_token_configured_the_page_does_not_exist()
+    {
+        await using var app = new TestApp();
+        using var client = app.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/admin", UriKind.Relative), Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_asks_for_the_token_and_refuses_a_wrong_one()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = app.CreateBrowserLikeClient(followRedirects: true);
+
+        var signIn = await GetPageAsync(client, "/admin");
+        var after = await SubmitAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = "not-the-token" });
+
+        Assert.NotNull(after.QuerySelector("input[name=token]"));
+        Assert.Equal("Ce jeton n'est pas le bon.", after.QuerySelector("[role=alert]")?.TextContent);
+        Assert.Null(after.QuerySelector("table"));
+    }
+
+    [Fact]
+    public async Task Signing_in_sets_a_strict_http_only_secure_cookie_and_shows_the_dashboard()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = app.CreateBrowserLikeClient();
+        var signIn = await GetPageAsync(client, "/admin");
+
+        using var response = await PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
+        var dashboard = await GetPageAsync(client, "/admin");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("coalitionbot_admin=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(AdminApiTests.AdminToken, cookie, StringComparison.Ordinal);
+        Assert.Equal("Tout fonctionne", dashboard.QuerySelector("p.ok")?.TextContent.Trim('✔', ' '));
+        Assert.NotNull(dashboard.QuerySelector("form[action='/admin/switches']"));
+        Assert.NotNull(dashboard.QuerySelector("form[action='/admin/restart']"));
+    }
+
+    [Fact]
+    public async Task A_form_without_its_anti_forgery_token_changes_nothing()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = await SignedInClientAsync(app);
+
+        using var forged = await client.PostAsync(
+            new Uri("/admin/channels/1300000000000000201/exclude", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string>()),
+            Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        Assert.Empty(app.Get<ChannelListStore>().All());
+        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Admin page form refused", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_moderator_excludes_a_channel_and_switches_off_the_daily_mail_from_the_page()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        app.Get<ChannelListStore>().SetImportant(1300000000000000201UL, "general", important: true, new Actor(1, "Camille"));
+        using var client = await SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin");
+        page = await SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
+        page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
+
+        Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
+        Assert.Contains("exclu — par admin", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
+        var switches = app.Get<SettingsStore>().Switches();
+        Assert.False(switches.DailyMail);
+        Assert.True(switches.Summaries);
+        Assert.Equal("Réglages enregistrés.", page.QuerySelector(".flash")?.TextContent);
+    }
+
+    [Fact]
+    public async Task Channel_names_and_log_lines_are_encoded_never_interpreted()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        app.Get<ChannelListStore>().SetExcluded(1300000000000000201UL, "<img src=x onerror=alert(1)>", excluded: true, new Actor(1, "<b>Mallory</b>"));
+        using var client = await SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin");
+
+        Assert.Null(page.QuerySelector("img"));
+        Assert.Null(page.QuerySelector("b"));
+        Assert.Contains("#<img src=x onerror=alert(1)>", page.QuerySelector("tr[data-channel='1300000000000000201'] td")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_forbids_scripts_and_framing()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = app.CreateBrowserLikeClient();
+
+        using var response = await client.GetAsync(new Uri("/admin", UriKind.Relative), Token);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    internal static async Task<HttpClient> SignedInClientAsync(TestApp app)
+    {
+        var client = app.CreateBrowserLikeClient();
+        var signIn = await GetPageAsync(client, "/admin");
+        using var response = await PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
+    }
+
+    /// Posts a form of the page as a browser would: its hidden fields, its checked boxes, plus the given values.
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
+    {
+        var form = page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException("no form " + selector);
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        if (!clearCheckboxes)
+        {
+            foreach (var box in form.QuerySelectorAll<IHtmlInputElement>("input[type=checkbox]").Where(b => b.IsChecked))
+            {
+                fields[box.Name!] = box.Value;
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields), Token);
+    }
+
+    private static async Task<IHtmlDocument> SubmitAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
+    {
+        using var response = await PostFormAsync(client, page, selector, values, clearCheckboxes);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return await GetPageAsync(client, response.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
+    }
+}
