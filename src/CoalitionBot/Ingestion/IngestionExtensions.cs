@@ -1,3 +1,4 @@
+using CoalitionBot.Admin;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
 using CoalitionBot.Scheduling;
@@ -23,6 +24,7 @@ internal static class IngestionExtensions
         builder.Services.AddSingleton<ChannelDiscovery>();
         builder.Services.AddSingleton<ChannelReader>();
         builder.Services.AddSingleton<Poller>();
+        builder.Services.AddSingleton<IStatusSection, PollingStatusSection>();
         builder.Services.AddHealthChecks().AddCheck<PollingHealthCheck>("polling");
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestionJsonContext.Default));
 

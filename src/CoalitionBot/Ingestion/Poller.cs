@@ -2,6 +2,7 @@ using System.Net;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.RateLimits;
+using CoalitionBot.Monitoring;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ internal sealed class Poller(
     IOptions<IngestionOptions> ingestion,
     IOptions<DigestOptions> digest,
     IOptions<StorageOptions> storage,
+    UptimeKumaPush monitoring,
     TimeProvider time,
     ILogger<Poller> logger) : IDisposable
 {
@@ -78,6 +80,7 @@ internal sealed class Poller(
                     status.SetContentWarning(null);
                 }
 
+                await monitoring.PushAsync($"poll: {summary.MessagesStored} messages", cancellationToken);
                 return summary;
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)

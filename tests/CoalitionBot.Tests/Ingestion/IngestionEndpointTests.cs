@@ -47,6 +47,28 @@ public sealed class IngestionEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_poll_pushes_to_uptime_kuma_and_shows_in_the_admin_status()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        fake.Server.Given(Request.Create().WithPath("/api/push/kuma").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"ok":true}"""));
+        await using var app = App(GuildFake.Token, new() { ["Monitoring:PushUrl"] = fake.Server.Url + "/api/push/kuma?status=up&msg=OK&ping=" });
+        var client = AdminClient(app);
+
+        using var poll = await client.PostAsync("/admin/api/poll", null, Token);
+        var status = await client.GetFromJsonAsync<JsonObject>("/admin/api/status", Token);
+
+        var push = Assert.Single(fake.Requests, r => r.RequestMessage.Path == "/api/push/kuma").RequestMessage;
+        Assert.Equal($"poll: {fake.AllMessages.Count()} messages", push.Query!["msg"].Single());
+        var polling = status!["sections"]!["polling"]!;
+        Assert.NotNull((string?)polling["lastPoll"]);
+        var general = polling["channels"]!.AsArray().Single(c => (string?)c!["name"] == "général")!;
+        Assert.NotNull((string?)general["readUpTo"]);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
     public async Task The_admin_poll_needs_the_admin_token()
     {
         fake.Map();
@@ -123,7 +145,7 @@ public sealed class IngestionEndpointTests : IDisposable
         data.Dispose();
     }
 
-    private TestApp App(string token) =>
+    private TestApp App(string token, Dictionary<string, string?>? more = null) =>
         new(
             new Dictionary<string, string?>
             {
@@ -131,7 +153,7 @@ public sealed class IngestionEndpointTests : IDisposable
                 ["Discord:GuildId"] = fake.Guild.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Discord:ApiBaseUrl"] = fake.BaseUrl,
                 ["Admin:Token"] = AdminToken,
-            },
+            }.Concat(more ?? []).ToDictionary(),
             services =>
             {
                 // The test drives polls itself; the scheduler is built but never started.

@@ -2,6 +2,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.RateLimits;
 using CoalitionBot.Ingestion;
+using CoalitionBot.Monitoring;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ internal sealed class IngestionHost : IDisposable
         builder.AddStorage();
         builder.AddDiscord();
         builder.AddDigest();
+        builder.AddMonitoring();
         builder.AddIngestion();
         ShortenRetryDelays(builder.Services);
         if (invalidRequestBudget is { } budget)
