@@ -132,7 +132,8 @@ internal sealed class Poller(
                     {
                         var fresh = await reader.ReadPeriodAsync(guildId, group.Key, from, to, cancellationToken);
                         read++;
-                        updated += messages.Upsert(fresh);
+                        messages.Upsert(fresh);
+                        updated += fresh.Count;
                         var present = fresh.Select(m => m.Id).ToHashSet();
                         deleted += messages.Delete(group.Where(m => !present.Contains(m.Id)).Select(m => m.Id));
                     }

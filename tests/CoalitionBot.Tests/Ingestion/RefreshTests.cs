@@ -31,6 +31,7 @@ public sealed class RefreshTests : IDisposable
         Assert.Null(host.Messages.Find(deleted.Id));
         Assert.Null(host.Messages.Find(deletedInBusy.Id));
         Assert.Equal(2, summary.MessagesDeleted);
+        Assert.Equal(fake.AllMessages.Count(), summary.MessagesUpdated);
         var rich = host.Messages.Find(sample.Rich.Id)!;
         Assert.Equal("corrigé", rich.Content);
         Assert.Equal([5, 1], rich.Reactions.Select(r => r.Count));
