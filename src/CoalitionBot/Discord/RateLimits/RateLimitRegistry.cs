@@ -29,8 +29,6 @@ internal sealed class RateLimitRegistry(TimeProvider time, int invalidRequestBud
     /// Requests sent to Discord so far (retries included), for poll summaries.
     public long RequestsSent => Interlocked.Read(ref requestsSent);
 
-    public int InvalidRequestBudget => invalidRequestBudget;
-
     public RateLimitBucket BucketFor(RouteKey route) =>
         buckets.GetOrAdd(BucketKey(bucketIds.TryGetValue(route.Route, out var id) ? id : route.Route, route), _ => new RateLimitBucket());
 
