@@ -77,6 +77,23 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_429_on_a_shared_resource_does_not_count_against_the_refusal_budget()
+    {
+        var calls = 0;
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
+            ? GuildFake.Json(429, new JsonObject { ["message"] = "The resource is being rate limited.", ["retry_after"] = 0.05, ["global"] = false }, ("X-RateLimit-Scope", "shared"))
+            : GuildFake.Ok(new JsonArray()));
+        fake.Bot($"/guilds/{fake.Guild}/roles", _ => GuildFake.Ok(new JsonArray()));
+        using var host = Host(invalidRequestBudget: 1);
+
+        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var roles = await host.Client.GetGuildRolesAsync(fake.Guild, TestContext.Current.CancellationToken);
+
+        Assert.Empty(roles);
+        Assert.Equal(3, fake.Requests.Count);
+    }
+
+    [Fact]
     public async Task A_request_that_times_out_is_sent_again()
     {
         var calls = 0;
