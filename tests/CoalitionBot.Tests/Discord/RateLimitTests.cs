@@ -115,7 +115,8 @@ public sealed class RateLimitTests : IDisposable
 
         Assert.Empty(channels);
         // Counted on arrival: WireMock logs the abandoned first request only when its answer is done.
-        Assert.Equal(2, Volatile.Read(ref calls));
+        // (At least two: on a loaded machine the quick answer may itself miss the short attempt timeout.)
+        Assert.True(Volatile.Read(ref calls) >= 2);
     }
 
     [Fact]
