@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Tests.Support;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace CoalitionBot.Tests.Discord;
 
@@ -20,8 +19,7 @@ public sealed class InteractionRouteTests : IDisposable
     {
         var author = fake.AddUser("coalitionbot", bot: true);
         var reply = DiscordPayloads.Message(new FakeMessage(fake.Snowflake(fake.Now), 1300000000000000111, author, "suite", fake.Now) { Flags = 64 });
-        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(reply.ToJsonString()));
+        fake.Answer(Request.Create().WithPath($"{GuildFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost(), _ => GuildFake.Ok(reply));
         using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
         var message = await host.Client.CreateFollowupMessageAsync(

@@ -8,7 +8,6 @@ using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 
 namespace CoalitionBot.Tests.Ingestion;
 
@@ -51,8 +50,7 @@ public sealed class IngestionEndpointTests : IDisposable
     {
         _ = new SampleServer(fake);
         fake.Map();
-        fake.Server.Given(Request.Create().WithPath("/api/push/kuma").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"ok":true}"""));
+        fake.Answer(Request.Create().WithPath("/api/push/kuma").UsingGet(), _ => GuildFake.Ok(new JsonObject { ["ok"] = true }));
         await using var app = App(GuildFake.Token, new() { ["Monitoring:PushUrl"] = fake.Server.Url + "/api/push/kuma?status=up&msg=OK&ping=" });
         var client = AdminClient(app);
 
@@ -84,8 +82,9 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task A_rejected_bot_token_stops_polling_and_shows_on_healthz()
     {
-        fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"))
-            .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("""{"message": "401: Unauthorized", "code": 0}"""));
+        fake.Answer(
+            Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"),
+            _ => GuildFake.Json(401, DiscordPayloads.Error(0, "401: Unauthorized")));
         await using var app = App("revoked-token");
         var client = AdminClient(app);
 

@@ -24,6 +24,7 @@ internal sealed class GuildFake : IDisposable
     private readonly Dictionary<ulong, string> roles = [];
     private readonly HashSet<ulong> mapped = [];
     private int position;
+    private int answered;
     private bool guildMapped;
 
     public GuildFake()
@@ -46,7 +47,16 @@ internal sealed class GuildFake : IDisposable
 
     public IEnumerable<FakeMessage> AllMessages => Channels.SelectMany(c => c.Messages.Values);
 
-    public IReadOnlyList<ILogEntry> Requests => [.. Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime)];
+    /// What WireMock recorded, by arrival time. WireMock records a request after answering it, so
+    /// this first waits (briefly) until every request our mappings have answered is recorded.
+    public IReadOnlyList<ILogEntry> Requests
+    {
+        get
+        {
+            SpinWait.SpinUntil(() => Server.LogEntries.Count >= Volatile.Read(ref answered), TimeSpan.FromSeconds(2));
+            return [.. Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime)];
+        }
+    }
 
     public IReadOnlyList<string> UnmatchedRequests =>
         [.. Server.LogEntries.Where(e => e.MappingGuid is null || e.MappingGuid == Guid.Empty).Select(e => $"{e.RequestMessage.Method} {e.RequestMessage.Url}")];
@@ -158,11 +168,16 @@ internal sealed class GuildFake : IDisposable
 
     /// A bot-token GET route answered by <paramref name="answer"/>; requests without our token match nothing.
     public void Bot(string path, Func<IRequestMessage, ResponseMessage> answer) =>
-        Server.Given(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token))
-            .RespondWith(Response.Create().WithCallback(request =>
+        Answer(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token), answer);
+
+    /// Any route, answered by <paramref name="answer"/> and counted, so <see cref="Requests"/> waits for it.
+    public void Answer(IRequestBuilder request, Func<IRequestMessage, ResponseMessage> answer) =>
+        Server.Given(request)
+            .RespondWith(Response.Create().WithCallback(message =>
             {
-                BeforeAnswer?.Invoke(request);
-                return answer(request);
+                Interlocked.Increment(ref answered);
+                BeforeAnswer?.Invoke(message);
+                return answer(message);
             }));
 
     /// Called as each bot request arrives, before it is answered (to interrupt a poll midway, say).
