@@ -31,6 +31,7 @@ if (!StartupChecks.ConfigurationIsValid(app))
 app.MapInteractions();
 app.MapHealth();
 var adminApi = app.MapAdmin();
+adminApi.MapIngestion();
 adminApi.MapDigestAdmin();
 
 return args.FirstOrDefault() switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoalitionBot.Configuration;
+using CoalitionBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
@@ -26,9 +27,7 @@ internal static class DigestExtensions
         var section = builder.Configuration.GetSection(DigestOptions.SectionName);
         var sendAt = TimeOnly.TryParseExact(section["SendAt"], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : new TimeOnly(7, 0);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(section["TimeZone"] ?? "Europe/Brussels", out var found) ? found : TimeZoneInfo.Utc;
-        builder.Services.AddQuartz(quartz => quartz.AddDigestJob(sendAt, zone));
-        // Quartz 4 keeps one hosted service however many features ask for it, and AddQuartz calls add up.
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.AddScheduling(quartz => quartz.AddDigestJob(sendAt, zone));
 
         return builder;
     }

@@ -6,6 +6,7 @@ namespace CoalitionBot.Discord;
 internal sealed class DiscordApiException(HttpStatusCode status, int? code, string? discordMessage, string route)
     : Exception($"Discord answered {(int)status} ({code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"}: {discordMessage ?? "no message"}) on {route}")
 {
+    public const int UnknownChannel = 10003;
     public const int UnknownWebhook = 10015;
     public const int UnknownMessage = 10008;
 

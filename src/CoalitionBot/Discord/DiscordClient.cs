@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CoalitionBot.Discord.Models;
@@ -9,14 +10,55 @@ namespace CoalitionBot.Discord;
 
 /// Our thin client for the few Discord REST endpoints we use. Bot routes carry the bot token;
 /// interaction webhook routes are authorised by the interaction token in their path.
+/// Rate limits and retries live in the handlers beneath (see <see cref="RateLimits.RateLimitHandler"/>).
 internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> options)
 {
+    public const int MaxMessagesPerPage = 100;
+
     private static readonly DiscordJsonContext Json = DiscordJsonContext.Default;
 
     public bool HasBotToken => options.Value.HasBotToken;
 
     public Task<IReadOnlyList<Channel>> GetGuildChannelsAsync(ulong guildId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/channels", null, Json.IReadOnlyListChannel, bot: true, cancellationToken);
+
+    /// Every active thread of the server the bot can see, forum posts included.
+    public Task<ThreadList> GetActiveThreadsAsync(ulong guildId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/threads/active", null, Json.ThreadList, bot: true, cancellationToken);
+
+    /// Public archived threads of a channel, most recently archived first, archived before <paramref name="before"/>.
+    public Task<ThreadList> GetPublicArchivedThreadsAsync(ulong channelId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder($"channels/{Id(channelId)}/threads/archived/public?limit={limit.ToString(CultureInfo.InvariantCulture)}");
+        if (before is { } at)
+        {
+            query.Append("&before=").Append(Uri.EscapeDataString(at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture)));
+        }
+
+        return SendAsync(HttpMethod.Get, query.ToString(), null, Json.ThreadList, bot: true, cancellationToken);
+    }
+
+    /// One page of a channel's messages. Discord lists them newest first, whichever of after/before is given.
+    public Task<IReadOnlyList<Message>> GetChannelMessagesAsync(ulong channelId, ulong? after, ulong? before, int limit, CancellationToken cancellationToken)
+    {
+        var query = new StringBuilder($"channels/{Id(channelId)}/messages?limit={limit.ToString(CultureInfo.InvariantCulture)}");
+        if (after is { } a)
+        {
+            query.Append("&after=").Append(Id(a));
+        }
+        else if (before is { } b)
+        {
+            query.Append("&before=").Append(Id(b));
+        }
+
+        return SendAsync(HttpMethod.Get, query.ToString(), null, Json.IReadOnlyListMessage, bot: true, cancellationToken);
+    }
+
+    public Task<GuildMember> GetGuildMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/members/{Id(userId)}", null, Json.GuildMember, bot: true, cancellationToken);
+
+    public Task<IReadOnlyList<Role>> GetGuildRolesAsync(ulong guildId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/roles", null, Json.IReadOnlyListRole, bot: true, cancellationToken);
 
     public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
         ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>
@@ -34,11 +76,23 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
         {
             Content = JsonContent.Create(edit, Json.WebhookMessageEdit),
         };
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, "PATCH webhooks/{application}/{token}/messages/@original", cancellationToken);
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, bool bot, CancellationToken cancellationToken)
+    /// A follow-up message to an interaction (the token, not the bot token, authorises it).
+    public Task<Message> CreateFollowupMessageAsync(ulong applicationId, string token, WebhookMessageCreate message, CancellationToken cancellationToken) =>
+        SendAsync(
+            HttpMethod.Post,
+            $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}",
+            JsonContent.Create(message, Json.WebhookMessageCreate),
+            Json.Message,
+            bot: false,
+            cancellationToken,
+            label: "POST webhooks/{application}/{token}");
+
+    private async Task<T> SendAsync<T>(
+        HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> type, bool bot, CancellationToken cancellationToken, string? label = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         if (bot)
@@ -51,10 +105,25 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
             request.Headers.Authorization = new AuthenticationHeaderValue("Bot", options.Value.BotToken!.Trim());
         }
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureSuccessAsync(response, $"{method} {path}", cancellationToken);
+        var route = label ?? $"{method} {path}";
+        using var response = await SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, route, cancellationToken);
         return await response.Content.ReadFromJsonAsync(type, cancellationToken)
-            ?? throw new JsonException($"Discord answered null on {method} {path}");
+            ?? throw new JsonException($"Discord answered null on {route}");
+    }
+
+    /// Callers handle Discord being unreachable as <see cref="HttpRequestException"/>: the resilience
+    /// pipeline's own "gave up" exceptions (attempt timeout, open circuit) are turned into one.
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (Polly.ExecutionRejectedException exception)
+        {
+            throw new HttpRequestException("Discord did not answer: " + exception.Message, exception);
+        }
     }
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)

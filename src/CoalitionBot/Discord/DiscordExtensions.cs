@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CoalitionBot.Configuration;
+using CoalitionBot.Discord.RateLimits;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace CoalitionBot.Discord;
 
@@ -9,15 +12,18 @@ internal static class DiscordExtensions
 {
     public const string UserAgentUrl = "https://coalitionbot.example";
 
-    /// <summary>The Discord options, the typed REST client and the cached channel list.</summary>
+    /// <summary>The Discord options, the typed REST client (rate limits, then retries of transient failures) and the cached channel list.</summary>
     public static IHostApplicationBuilder AddDiscord(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<DiscordOptions, DiscordOptionsValidator>().BindConfiguration(DiscordOptions.SectionName);
+        builder.Services.AddSingleton<RateLimitRegistry>();
+        builder.Services.AddTransient<RateLimitHandler>();
         builder.Services.AddHttpClient<DiscordClient>((services, http) =>
             {
                 var options = services.GetRequiredService<IOptions<DiscordOptions>>().Value;
                 http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
-                http.Timeout = TimeSpan.FromSeconds(30);
+                // Rate-limit waits happen inside the call; the resilience pipeline times each attempt.
+                http.Timeout = TimeSpan.FromMinutes(10);
                 http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("DiscordBot", null));
                 http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue($"({UserAgentUrl}, {Version})"));
             })
@@ -25,10 +31,21 @@ internal static class DiscordExtensions
             {
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // Outermost: rate limits, so every attempt below is counted and a 429 is retried here only.
+            .AddHttpMessageHandler<RateLimitHandler>()
+            .AddStandardResilienceHandler(options =>
+            {
+                options.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientButNotRateLimit(args.Outcome));
+                options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientButNotRateLimit(args.Outcome));
             });
         builder.Services.AddSingleton<GuildChannelCache>();
         return builder;
     }
 
     public static string Version { get; } = typeof(DiscordExtensions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// 5xx, 408, timeouts and network errors; a 429 is the rate-limit handler's to wait out.
+    private static bool IsTransientButNotRateLimit(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result?.StatusCode != HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(outcome);
 }

@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Critical, Message = "The database {Path} cannot be opened: {Reason}")]
     public static partial void DatabaseUnavailable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "Retention: {Count} messages older than {Cutoff:u} removed")]
+    public static partial void RetentionPurged(ILogger logger, int count, DateTimeOffset cutoff);
 }

@@ -12,6 +12,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<ChannelListStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<ChannelStore>();
+        builder.Services.AddSingleton<CursorStore>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<StorageInitializer>();

@@ -24,4 +24,7 @@ internal sealed record StoredChannel
 
     /// Set when Discord refused to let us read it (403/404); the reason is shown to moderators.
     public string? Unreadable { get; init; }
+
+    /// When Discord last refused it; ingestion tries again some hours later (permissions change).
+    public DateTimeOffset? UnreadableAt { get; init; }
 }

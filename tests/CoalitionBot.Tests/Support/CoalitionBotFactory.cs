@@ -19,6 +19,9 @@ public sealed class CoalitionBotFactory(
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         // The console stays quiet; the application's own providers (the admin log buffer) stay on.
         builder.ConfigureLogging(logging => logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(_ => false).AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        // Tests drive polls and jobs themselves: the scheduler is built but not started, so no poll
+        // fires in the middle of a test. A test that wants it running sets AutoStart back.
+        builder.ConfigureServices(services => services.Configure<Quartz.QuartzHostedServiceOptions>(options => options.AutoStart = false));
         if (configureServices is not null)
         {
             builder.ConfigureServices(configureServices);

@@ -25,4 +25,20 @@ internal sealed record Channel(
     int? Position = null,
     ulong? ParentId = null,
     ulong? GuildId = null,
-    ulong? LastMessageId = null);
+    ulong? LastMessageId = null,
+    IReadOnlyList<PermissionOverwrite>? PermissionOverwrites = null,
+    ThreadMetadata? ThreadMetadata = null,
+    ulong? OwnerId = null);
+
+/// An allow/deny pair for a role (type 0) or a member (type 1); the @everyone role's id is the guild's id.
+internal sealed record PermissionOverwrite(ulong Id, int Type, string? Allow = null, string? Deny = null);
+
+internal sealed record ThreadMetadata(
+    bool Archived,
+    DateTimeOffset? ArchiveTimestamp = null,
+    int? AutoArchiveDuration = null,
+    bool? Locked = null,
+    DateTimeOffset? CreateTimestamp = null);
+
+/// The answer of the active-threads and archived-threads routes.
+internal sealed record ThreadList(IReadOnlyList<Channel> Threads, bool HasMore = false);

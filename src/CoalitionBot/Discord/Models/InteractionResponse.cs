@@ -43,3 +43,10 @@ internal sealed record WebhookMessageEdit(
     string? Content = null,
     IReadOnlyList<Embed>? Embeds = null,
     AllowedMentions? AllowedMentions = null);
+
+/// Body of POST /webhooks/{app}/{token}: a follow-up message.
+internal sealed record WebhookMessageCreate(
+    string? Content = null,
+    IReadOnlyList<Embed>? Embeds = null,
+    AllowedMentions? AllowedMentions = null,
+    int? Flags = null);

@@ -1,0 +1,25 @@
+namespace CoalitionBot.Ingestion;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 400, Message = "Poll: {ChannelsRead} channels read, {MessagesStored} messages stored, {Requests} requests")]
+    public static partial void PollCompleted(ILogger logger, LogLevel level, int channelsRead, int messagesStored, long requests);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Discord rejected the bot token (401): polling has stopped. Set a valid Discord:BotToken and restart.")]
+    public static partial void TokenRejected(ILogger logger);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Poll failed, the next one continues from where this one stopped: {Reason}")]
+    public static partial void PollFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Channel {Name} ({Id}) cannot be read ({Reason}): skipped until Discord lets us")]
+    public static partial void ChannelUnreadable(ILogger logger, string name, ulong id, string reason);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Refresh of {From:u} to {To:u}: {Channels} channels read, {Updated} messages updated, {Deleted} deleted")]
+    public static partial void RefreshCompleted(ILogger logger, DateTimeOffset from, DateTimeOffset to, int channels, int updated, int deleted);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Refresh failed; the digest uses what is stored: {Reason}")]
+    public static partial void RefreshFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "The {Count} members' messages read had no content at all: Discord withholds it without the Message Content intent (Developer Portal, Bot page)")]
+    public static partial void MessageContentWithheld(ILogger logger, int count);
+}

@@ -1,0 +1,13 @@
+namespace CoalitionBot.Ingestion;
+
+/// What one poll did, for the admin trigger's answer, the health check and the log.
+internal sealed record PollSummary(
+    string Outcome,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    int ChannelsRead,
+    int MessagesStored,
+    long Requests,
+    IReadOnlyList<string> Unreadable,
+    string? Error = null,
+    string? Warning = null);

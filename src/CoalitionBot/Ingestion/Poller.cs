@@ -1,0 +1,240 @@
+using System.Net;
+using CoalitionBot.Digest;
+using CoalitionBot.Discord;
+using CoalitionBot.Discord.RateLimits;
+using CoalitionBot.Monitoring;
+using CoalitionBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Ingestion;
+
+/// One poll: discover channels and threads, then read each one that has news since its cursor.
+/// Also the refresh of a period before a digest. One at a time (the job, the admin trigger and
+/// the digest share this gate).
+internal sealed class Poller(
+    ChannelDiscovery discovery,
+    ChannelReader reader,
+    ChannelStore channels,
+    MessageStore messages,
+    CursorStore cursors,
+    PollStatus status,
+    RateLimitRegistry rateLimits,
+    IOptions<DiscordOptions> discord,
+    IOptions<IngestionOptions> ingestion,
+    IOptions<DigestOptions> digest,
+    IOptions<StorageOptions> storage,
+    UptimeKumaPush monitoring,
+    TimeProvider time,
+    ILogger<Poller> logger) : IDisposable
+{
+    public const string MessageContentWarning =
+        "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal";
+
+    /// Members' messages read in one poll before an all-empty result means the intent is off.
+    private const int ContentCheckMinimum = 10;
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
+
+    public async Task<PollSummary> PollAsync(CancellationToken cancellationToken)
+    {
+        var started = time.GetUtcNow();
+        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
+        {
+            return new PollSummary(PollOutcomes.Off, started, started, 0, 0, 0, [], "Discord:BotToken and Discord:GuildId must be set for polling");
+        }
+
+        if (status.TokenRejected)
+        {
+            return new PollSummary(PollOutcomes.Stopped, started, started, 0, 0, 0, [], status.Current.LastFailure);
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (status.TokenRejected)
+            {
+                // The poll this one waited for found the token rejected.
+                return new PollSummary(PollOutcomes.Stopped, started, time.GetUtcNow(), 0, 0, 0, [], status.Current.LastFailure);
+            }
+
+            started = time.GetUtcNow();
+            var requestsBefore = rateLimits.RequestsSent;
+            var progress = new Progress();
+            try
+            {
+                await PollChannelsAsync(guildId, started, progress, cancellationToken);
+                cursors.SetLastPollStartedAt(started);
+                var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
+                status.Completed(summary);
+                // A quiet poll every few minutes is not news.
+                Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
+                if (progress.ContentWithheld && status.Current.ContentWarning is null)
+                {
+                    Log.MessageContentWithheld(logger, progress.MemberMessages);
+                    status.SetContentWarning(MessageContentWarning);
+                }
+                else if (progress.MemberMessagesWithContent > 0)
+                {
+                    status.SetContentWarning(null);
+                }
+
+                await monitoring.PushAsync($"poll: {summary.MessagesStored} messages", cancellationToken);
+                return summary;
+            }
+            catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
+            {
+                status.RejectToken(time.GetUtcNow());
+                Log.TokenRejected(logger);
+                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
+            }
+            catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
+            {
+                status.Failed(time.GetUtcNow(), exception.Message);
+                Log.PollFailed(logger, exception.Message);
+                return progress.Summary(PollOutcomes.Failed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, exception.Message);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// Re-reads [from, to) in the channels that had messages then: edits and reactions are updated,
+    /// messages deleted on Discord are deleted here. At most one request per 100 messages a channel.
+    public async Task<RefreshSummary> RefreshAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId } || status.TokenRejected)
+        {
+            return new RefreshSummary(0, 0, 0, 0, "polling is off");
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var requestsBefore = rateLimits.RequestsSent;
+            int read = 0, updated = 0, deleted = 0;
+            try
+            {
+                var known = channels.All().ToDictionary(c => c.Id);
+                var excluded = discovery.ExcludedIds();
+                foreach (var group in messages.InPeriod(from, to).GroupBy(m => m.ChannelId))
+                {
+                    var channel = known.GetValueOrDefault(group.Key);
+                    if (ChannelDiscovery.IsExcluded(group.Key, id => known.GetValueOrDefault(id)?.ParentId, excluded) || channel?.Unreadable is not null)
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        var fresh = await reader.ReadPeriodAsync(guildId, group.Key, from, to, cancellationToken);
+                        read++;
+                        messages.Upsert(fresh);
+                        updated += fresh.Count;
+                        var present = fresh.Select(m => m.Id).ToHashSet();
+                        deleted += messages.Delete(group.Where(m => !present.Contains(m.Id)).Select(m => m.Id));
+                    }
+                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+                    {
+                        if (exception.Code == DiscordApiException.UnknownChannel)
+                        {
+                            // The channel was deleted, and its messages with it: they must not reach the mail.
+                            deleted += messages.Delete(group.Select(m => m.Id));
+                        }
+
+                        if (channel is not null)
+                        {
+                            discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                        }
+                    }
+                }
+
+                Log.RefreshCompleted(logger, from, to, read, updated, deleted);
+                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore);
+            }
+            catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
+            {
+                status.RejectToken(time.GetUtcNow());
+                Log.TokenRejected(logger);
+                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
+            }
+            catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
+            {
+                Log.RefreshFailed(logger, exception.Message);
+                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, exception.Message);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private async Task PollChannelsAsync(ulong guildId, DateTimeOffset started, Progress progress, CancellationToken cancellationToken)
+    {
+        var backfillStart = Backfill.Start(started, digest.Value.GetZone(), ingestion.Value.BackfillDays);
+        var firstRead = StartAfter(backfillStart);
+        // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
+        var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
+        var (readable, refused) = await discovery.DiscoverAsync(guildId, backfillStart, cancellationToken);
+        progress.Unreadable.AddRange(refused);
+        foreach (var channel in readable)
+        {
+            var after = Math.Max(cursors.Get(channel.Id) ?? firstRead, oldestKept);
+            if (channel.LastMessageId is not { } last || last <= after)
+            {
+                continue;
+            }
+
+            try
+            {
+                var read = await reader.ReadNewAsync(guildId, channel.Id, after, cancellationToken);
+                progress.MessagesStored += read.Stored;
+                progress.MemberMessages += read.MemberMessages;
+                progress.MemberMessagesWithContent += read.MemberMessagesWithContent;
+                progress.ChannelsRead++;
+                if (channel.Unreadable is not null)
+                {
+                    discovery.Save(channel with { Unreadable = null, UnreadableAt = null });
+                }
+            }
+            catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+            {
+                discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                progress.Unreadable.Add(channel.Name);
+            }
+        }
+    }
+
+    /// after= is exclusive: one less than the first id of that instant includes it.
+    private static ulong StartAfter(DateTimeOffset at) => Snowflake.FromTime(at) is var id && id > 0 ? id - 1 : 0;
+
+    private static bool IsPollFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is DiscordApiException or HttpRequestException
+            or System.Text.Json.JsonException or LiteDB.LiteException or IOException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private sealed class Progress
+    {
+        public int ChannelsRead { get; set; }
+
+        public int MessagesStored { get; set; }
+
+        public int MemberMessages { get; set; }
+
+        public int MemberMessagesWithContent { get; set; }
+
+        public List<string> Unreadable { get; } = [];
+
+        /// Enough members' messages, all empty: Discord is withholding message content.
+        public bool ContentWithheld => MemberMessages >= ContentCheckMinimum && MemberMessagesWithContent == 0;
+
+        public PollSummary Summary(string outcome, DateTimeOffset started, DateTimeOffset finished, long requests, string? error = null) =>
+            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null);
+    }
+}

@@ -1,0 +1,36 @@
+namespace CoalitionBot.Storage;
+
+/// How far ingestion has read each channel or thread: the id of the newest message stored.
+/// A cursor only moves after the messages before it are stored (invariant 1), and never backwards.
+internal sealed class CursorStore(Database database, TimeProvider time)
+{
+    public const string CollectionName = "cursors";
+    public const string StateCollectionName = "poll_state";
+
+    public ulong? Get(ulong channelId) => Cursors().FindById(Key(channelId))?.LastMessageId;
+
+    public IReadOnlyDictionary<ulong, ulong> All() => Cursors().FindAll().ToDictionary(c => c.Id, c => c.LastMessageId);
+
+    /// Moves the channel's cursor to <paramref name="messageId"/> if that is further on.
+    public void Advance(ulong channelId, ulong messageId)
+    {
+        var collection = Cursors();
+        var current = collection.FindById(Key(channelId));
+        if (current is null || current.LastMessageId < messageId)
+        {
+            collection.Upsert(new ChannelCursor { Id = channelId, LastMessageId = messageId, UpdatedAt = time.GetUtcNow() });
+        }
+    }
+
+    /// When the last complete poll started, or null before the first one.
+    public DateTimeOffset? LastPollStartedAt => State().FindById(PollState.SingletonId)?.LastPollStartedAt;
+
+    public void SetLastPollStartedAt(DateTimeOffset startedAt) =>
+        State().Upsert(new PollState { Id = PollState.SingletonId, LastPollStartedAt = startedAt });
+
+    private static LiteDB.BsonValue Key(ulong id) => new(unchecked((long)id));
+
+    private LiteDB.ILiteCollection<ChannelCursor> Cursors() => database.Collection<ChannelCursor>(CollectionName);
+
+    private LiteDB.ILiteCollection<PollState> State() => database.Collection<PollState>(StateCollectionName);
+}

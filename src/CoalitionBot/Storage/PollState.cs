@@ -1,0 +1,12 @@
+namespace CoalitionBot.Storage;
+
+/// What ingestion remembers between polls beyond the cursors.
+internal sealed record PollState
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; init; }
+
+    /// Threads archived after this are looked for in their parent's archived list.
+    public DateTimeOffset? LastPollStartedAt { get; init; }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CoalitionBot.Storage;
+
+/// Daily: removes stored messages older than Storage:RetentionDays (invariant 6).
+[DisallowConcurrentExecution]
+internal sealed class RetentionJob(MessageStore messages, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("retention");
+
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        Purge();
+        return ValueTask.CompletedTask;
+    }
+
+    public int Purge()
+    {
+        var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        var removed = messages.DeleteOlderThan(cutoff);
+        Log.RetentionPurged(logger, removed, cutoff);
+        return removed;
+    }
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using CoalitionBot.Discord;
+using CoalitionBot.Ingestion;
+using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
+using WireMock.Logging;
+
+namespace CoalitionBot.Tests.Ingestion;
+
+/// The poller against a WireMock Discord and a real LiteDB file.
+public sealed class PollerTests : IDisposable
+{
+    private readonly GuildFake fake = new();
+    private readonly TempDirectory data = new();
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task One_poll_stores_exactly_every_message_of_several_channels_threads_and_pages()
+    {
+        var sample = new SampleServer(fake);
+        var start = fake.Now.AddHours(-2);
+        var workshop = fake.AddChannel("atelier");
+        fake.AddMessages(workshop, 1234, start, sample.Camille, sample.Jules, sample.Plain);
+        var volunteers = fake.AddChannel("bénévoles");
+        fake.AddMessages(volunteers, 700, start.AddMinutes(1), sample.Jules);
+        var full = fake.AddChannel("pile-100");
+        fake.AddMessages(full, 100, start.AddMinutes(2), sample.Plain);
+        var longPost = fake.AddThread(sample.Forum, "long post", sample.Jules, start);
+        fake.AddMessages(longPost, 345, start.AddSeconds(30), sample.Camille, sample.Jules);
+        var thread = fake.AddThread(workshop, "fil", sample.Camille, start.AddMinutes(3));
+        fake.AddMessages(thread, 250, start.AddMinutes(3), sample.Camille);
+        var archived = fake.AddThread(volunteers, "archivé", sample.Jules, start.AddMinutes(4));
+        fake.AddMessages(archived, 150, start.AddMinutes(4), sample.Jules);
+        archived.ArchivedAt = fake.Now.AddMinutes(-30);
+        fake.Map();
+        using var host = Host();
+
+        var summary = await host.Poller.PollAsync(Token);
+
+        var expected = fake.AllMessages.Select(m => m.Id).Order().ToList();
+        Assert.True(expected.Count > 2500);
+        Assert.Equal(PollOutcomes.Completed, summary.Outcome);
+        Assert.Equal(expected.Count, summary.MessagesStored);
+        Assert.Equal(expected.Count, host.Messages.Count());
+        Assert.Equal(expected, StoredIds(host));
+        foreach (var channel in fake.Channels.Where(c => c.Messages.Count > 0))
+        {
+            Assert.Equal(channel.Messages.Keys.Max(), host.Cursors.Get(channel.Id));
+        }
+
+        foreach (var reads in MessageRequests().GroupBy(r => r.RequestMessage.Path))
+        {
+            // Forward paging: each page starts after the newest message of the one before.
+            var afters = reads.Select(After).ToList();
+            Assert.Equal(afters.Order(), afters);
+            Assert.Equal(afters.Count, afters.Distinct().Count());
+        }
+
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task A_second_poll_of_a_quiet_server_makes_at_most_two_requests()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        using var host = Host();
+        await host.Poller.PollAsync(Token);
+        var before = fake.Requests.Count;
+
+        var summary = await host.Poller.PollAsync(Token);
+
+        Assert.Equal(PollOutcomes.Completed, summary.Outcome);
+        Assert.Equal(0, summary.MessagesStored);
+        Assert.InRange(fake.Requests.Count - before, 1, 2);
+        Assert.Equal(fake.Requests.Count - before, summary.Requests);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task A_poll_interrupted_midway_and_restarted_stores_everything_once()
+    {
+        var sample = new SampleServer(fake);
+        var big = fake.AddChannel("gros");
+        fake.AddMessages(big, 950, fake.Now.AddHours(-2), sample.Camille, sample.Jules);
+        fake.Map();
+        using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var pages = 0;
+        fake.BeforeAnswer = request =>
+        {
+            if (request.Path.EndsWith($"/channels/{big.Id}/messages", StringComparison.Ordinal) && ++pages == 4)
+            {
+                interrupted.Cancel();
+            }
+        };
+
+        using (var first = Host())
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.Poller.PollAsync(interrupted.Token));
+            var stored = first.Messages.Count();
+            Assert.InRange(stored, 300, fake.AllMessages.Count() - 1);
+            // The cursor is exactly at the newest stored message of the interrupted channel: never ahead.
+            var storedOfBig = first.Messages.InChannel(big.Id, fake.Now.AddDays(-1), fake.Now.AddDays(1));
+            Assert.Equal(0, storedOfBig.Count % 100);
+            Assert.Equal(storedOfBig.Max(m => m.Id), first.Cursors.Get(big.Id));
+        }
+
+        fake.BeforeAnswer = null;
+        using var restarted = Host();
+        var summary = await restarted.Poller.PollAsync(Token);
+
+        Assert.Equal(PollOutcomes.Completed, summary.Outcome);
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(restarted));
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task Messages_stored_again_after_a_cursor_that_lagged_behind_are_not_duplicated()
+    {
+        var sample = new SampleServer(fake);
+        var big = fake.AddChannel("gros");
+        fake.AddMessages(big, 250, fake.Now.AddHours(-2), sample.Camille);
+        fake.Map();
+        using var host = Host();
+        await host.Poller.PollAsync(Token);
+        var count = host.Messages.Count();
+
+        // As if the process died after storing a page but before moving the cursor.
+        host.Get<Database>().Collection<ChannelCursor>(CursorStore.CollectionName)
+            .Upsert(new ChannelCursor { Id = big.Id, LastMessageId = big.Messages.Keys.Order().ElementAt(49) });
+        var summary = await host.Poller.PollAsync(Token);
+
+        Assert.Equal(200, summary.MessagesStored);
+        Assert.Equal(count, host.Messages.Count());
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+    }
+
+    [Fact]
+    public async Task A_forbidden_channel_is_marked_unreadable_and_skipped_while_the_others_are_read()
+    {
+        var sample = new SampleServer(fake);
+        var secret = fake.AddChannel("modération");
+        fake.AddMessages(secret, 5, fake.Now.AddHours(-1), sample.Camille);
+        secret.Forbidden = true;
+        var privateThread = fake.AddThread(sample.General, "privé", sample.Camille, fake.Now.AddMinutes(-50), type: 12);
+        fake.AddMessages(privateThread, 2, fake.Now.AddMinutes(-50), sample.Camille);
+        privateThread.Forbidden = true;
+        fake.Map();
+        using var host = Host();
+
+        var summary = await host.Poller.PollAsync(Token);
+        fake.AddMessages(secret, 1, fake.Now.AddMinutes(-1), sample.Camille);
+        fake.AddMessages(sample.General, 1, fake.Now.AddMinutes(-1), sample.Jules);
+        var second = await host.Poller.PollAsync(Token);
+
+        Assert.Equal(PollOutcomes.Completed, summary.Outcome);
+        Assert.Equal(["modération", "privé"], summary.Unreadable.Order());
+        Assert.False(host.Channels.Find(privateThread.Id)!.EveryoneCanView);
+        Assert.StartsWith("403", host.Channels.Find(secret.Id)!.Unreadable, StringComparison.Ordinal);
+        Assert.Equal(fake.AllMessages.Where(m => m.ChannelId != secret.Id && m.ChannelId != privateThread.Id).Select(m => m.Id).Order(), StoredIds(host));
+        Assert.Equal(1, second.MessagesStored);
+        // Refused once (its archived threads, on the first poll); not asked again within the retry delay.
+        Assert.Single(fake.RequestsTo($"/channels/{secret.Id}/"));
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task Excluded_channels_and_their_threads_are_never_requested()
+    {
+        var sample = new SampleServer(fake);
+        var offTopic = fake.AddChannel("hors-sujet");
+        fake.AddMessages(offTopic, 30, fake.Now.AddHours(-1), sample.Camille);
+        var offTopicThread = fake.AddThread(offTopic, "fil hors-sujet", sample.Jules, fake.Now.AddMinutes(-50));
+        fake.AddMessages(offTopicThread, 10, fake.Now.AddMinutes(-50), sample.Jules);
+        var hiddenCategory = fake.AddChannel("Archives", type: 4);
+        var underIt = fake.AddChannel("vieux", category: hiddenCategory);
+        fake.AddMessages(underIt, 3, fake.Now.AddHours(-1), sample.Plain);
+        offTopic.NeverRequested = offTopicThread.NeverRequested = underIt.NeverRequested = true;
+        fake.Map();
+        using var host = Host();
+        host.Lists.SetExcluded(offTopic.Id, "hors-sujet", excluded: true, new Actor(null, "test"));
+        host.Lists.SetExcluded(hiddenCategory.Id, "Archives", excluded: true, new Actor(null, "test"));
+
+        await host.Poller.PollAsync(Token);
+        fake.AddMessages(offTopic, 1, fake.Now, sample.Camille);
+        await host.Poller.PollAsync(Token);
+
+        Assert.Empty(fake.RequestsTo($"/channels/{offTopic.Id}"));
+        Assert.Empty(fake.RequestsTo($"/channels/{offTopicThread.Id}"));
+        Assert.Empty(fake.RequestsTo($"/channels/{underIt.Id}"));
+        Assert.Empty(fake.UnmatchedRequests);
+        Assert.DoesNotContain(host.Messages.InPeriod(fake.Now.AddDays(-2), fake.Now.AddDays(1)), m => m.ChannelId == offTopic.Id || m.ChannelId == offTopicThread.Id);
+    }
+
+    [Fact]
+    public async Task Threads_and_forum_posts_are_found_active_and_archived_since_the_last_poll()
+    {
+        var sample = new SampleServer(fake);
+        var oldThread = fake.AddThread(sample.Announcements, "archivé hier", sample.Jules, fake.Now.AddHours(-5));
+        fake.AddMessages(oldThread, 3, fake.Now.AddHours(-5), sample.Jules);
+        oldThread.ArchivedAt = fake.Now.AddHours(-4);
+        fake.Map();
+        using var host = Host();
+
+        await host.Poller.PollAsync(Token);
+
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+        var post = host.Channels.Find(sample.Post.Id)!;
+        Assert.Equal((11, sample.Forum.Id, false), (post.Type, post.ParentId, post.Archived));
+        Assert.True(host.Channels.Find(oldThread.Id)!.Archived);
+
+        // Between two polls: a thread opened and archived at once, and a forum post that got replies then was archived.
+        var now = TimeProvider.System.GetUtcNow();
+        fake.Add(new FakeMessage(fake.Snowflake(now), sample.General.Id, sample.Camille, "", now) { Type = 18 });
+        var quick = fake.AddThread(sample.General, "vite archivé", sample.Camille, now);
+        fake.AddMessages(quick, 3, now, sample.Camille);
+        quick.ArchivedAt = now.AddSeconds(5);
+        fake.AddMessages(sample.Post, 2, now, sample.Plain);
+        sample.Post.ArchivedAt = now.AddSeconds(5);
+        fake.Map();
+        await host.Poller.PollAsync(Token);
+
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+        Assert.Equal((true, sample.General.Id), (host.Channels.Find(quick.Id)!.Archived, host.Channels.Find(quick.Id)!.ParentId));
+        Assert.True(host.Channels.Find(sample.Post.Id)!.Archived);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task The_first_poll_reads_from_the_start_of_the_previous_local_day()
+    {
+        var user = fake.AddUser("camille");
+        var general = fake.AddChannel("général");
+        fake.AddMessages(general, 5, fake.Now.AddDays(-3), user);
+        var recent = fake.AddMessages(general, 5, fake.Now.AddMinutes(-30), user);
+        fake.Map();
+        using var host = Host();
+
+        var summary = await host.Poller.PollAsync(Token);
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+        var expectedStart = Backfill.Start(summary.StartedAt, zone, 0);
+        Assert.Equal(TimeSpan.Zero, TimeZoneInfo.ConvertTime(expectedStart, zone).TimeOfDay);
+        Assert.Equal(Snowflake.FromTime(expectedStart) - 1, After(MessageRequests().First()));
+        Assert.Equal(recent.Select(m => m.Id), StoredIds(host));
+    }
+
+    [Fact]
+    public async Task Messages_are_stored_with_display_names_mentions_replies_reactions_and_attachments()
+    {
+        var sample = new SampleServer(fake);
+        var members = fake.AddChannel("membres");
+        members.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: 0, Deny: ChannelDiscovery.ViewChannel));
+        fake.Map();
+        using var host = Host();
+
+        await host.Poller.PollAsync(Token);
+
+        var rich = host.Messages.Find(sample.Rich.Id)!;
+        Assert.Equal("Jules", rich.AuthorName);
+        Assert.Equal(["Cam (bureau)"], rich.MentionedUsers.Select(m => m.Name));
+        Assert.Equal(["helpers"], rich.MentionedRoles.Select(m => m.Name));
+        Assert.Equal(["annonces"], rich.MentionedChannels.Select(m => m.Name));
+        Assert.Equal(sample.General.Messages.Keys.Min(), rich.ReplyToMessageId);
+        Assert.Equal(new StoredReaction("👍", null, 3), Assert.Single(rich.Reactions));
+        Assert.Equal(("ordre-du-jour.pdf", 48213L, "application/pdf"), (rich.Attachments[0].FileName, rich.Attachments[0].Size, rich.Attachments[0].ContentType));
+        Assert.Equal(new StoredEmbed("Agenda", "https://example.org/agenda"), Assert.Single(rich.Embeds));
+        Assert.NotNull(rich.EditedAt);
+        Assert.Equal(19, rich.Type);
+        var names = host.Messages.InChannel(sample.General.Id, fake.Now.AddDays(-1), fake.Now.AddDays(1)).Take(3).Select(m => m.AuthorName);
+        Assert.Equal(["Cam (bureau)", "Jules", "plainuser"], names);
+        var webhook = host.Messages.Find(sample.Webhook.Id)!;
+        Assert.Equal(("Agenda Feed", true), (webhook.AuthorName, webhook.AuthorIsBot));
+        Assert.False(host.Channels.Find(members.Id)!.EveryoneCanView);
+        Assert.True(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
+        Assert.Equal(sample.Category.Id, host.Channels.Find(sample.General.Id)!.ParentId);
+        Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/members/{sample.Camille.Id}"));
+    }
+
+    public void Dispose()
+    {
+        fake.Dispose();
+        data.Dispose();
+    }
+
+    private IngestionHost Host() => new(data.Path, fake.BaseUrl, guildId: fake.Guild);
+
+    private static List<ulong> StoredIds(IngestionHost host) =>
+        [.. host.Get<Database>().Collection<StoredMessage>(MessageStore.CollectionName).FindAll().Select(m => m.Id).Order()];
+
+    private IEnumerable<ILogEntry> MessageRequests() =>
+        fake.RequestsTo("/channels/").Where(r => r.RequestMessage.Path.EndsWith("/messages", StringComparison.Ordinal));
+
+    private static ulong After(ILogEntry request) =>
+        ulong.Parse(request.RequestMessage.Query!["after"].Single(), CultureInfo.InvariantCulture);
+}

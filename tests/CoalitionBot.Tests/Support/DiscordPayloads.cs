@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace CoalitionBot.Tests.Support;
+
+/// JSON shaped as Discord's REST API sends it (every field the OpenAPI description requires, with
+/// Discord's null/empty conventions), so the client is tested against the real shape.
+internal static class DiscordPayloads
+{
+    public static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+
+    public static string Time(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'", CultureInfo.InvariantCulture);
+
+    public static JsonObject User(FakeUser user) => new JsonObject
+    {
+        ["id"] = Id(user.Id),
+        ["username"] = user.Username,
+        ["avatar"] = null,
+        ["discriminator"] = "0",
+        ["public_flags"] = 0,
+        ["flags"] = 0,
+        ["bot"] = user.Bot ? true : null,
+        ["banner"] = null,
+        ["accent_color"] = null,
+        ["global_name"] = user.GlobalName,
+        ["avatar_decoration_data"] = null,
+        ["collectibles"] = null,
+        ["primary_guild"] = null,
+    }.WithoutNulls("bot");
+
+    public static JsonObject Member(FakeUser user) => new()
+    {
+        ["avatar"] = null,
+        ["banner"] = null,
+        ["communication_disabled_until"] = null,
+        ["flags"] = 0,
+        ["joined_at"] = "2025-01-12T09:30:00.000000+00:00",
+        ["nick"] = user.Nick,
+        ["pending"] = false,
+        ["premium_since"] = null,
+        ["roles"] = new JsonArray(),
+        ["user"] = User(user),
+        ["mute"] = false,
+        ["deaf"] = false,
+    };
+
+    public static JsonObject Role(ulong id, string name, int position) => new()
+    {
+        ["id"] = Id(id),
+        ["name"] = name,
+        ["permissions"] = "1071698660929",
+        ["position"] = position,
+        ["color"] = 0,
+        ["colors"] = new JsonObject { ["primary_color"] = 0, ["secondary_color"] = null, ["tertiary_color"] = null },
+        ["hoist"] = false,
+        ["managed"] = false,
+        ["mentionable"] = true,
+        ["icon"] = null,
+        ["unicode_emoji"] = null,
+        ["flags"] = 0,
+    };
+
+    public static JsonObject Channel(FakeChannel channel, ulong guildId)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id(channel.Id),
+            ["type"] = channel.Type,
+            ["flags"] = 0,
+            ["guild_id"] = Id(guildId),
+            ["name"] = channel.Name,
+            ["parent_id"] = channel.ParentId is { } parent ? Id(parent) : null,
+            ["position"] = channel.Position,
+            ["permission_overwrites"] = new JsonArray([.. channel.Overwrites.Select(o => (JsonNode)new JsonObject
+            {
+                ["id"] = Id(o.Id),
+                ["type"] = 0,
+                ["allow"] = o.Allow.ToString(CultureInfo.InvariantCulture),
+                ["deny"] = o.Deny.ToString(CultureInfo.InvariantCulture),
+            })]),
+        };
+        if (channel.Type != 4)
+        {
+            json["last_message_id"] = channel.LastMessageId is { } last ? Id(last) : null;
+            json["rate_limit_per_user"] = 0;
+            json["nsfw"] = false;
+        }
+
+        if (channel.Type is 0 or 5)
+        {
+            json["topic"] = null;
+            json["last_pin_timestamp"] = null;
+        }
+
+        if (channel.Type is 15 or 16)
+        {
+            json["topic"] = null;
+            json["available_tags"] = new JsonArray();
+            json["default_reaction_emoji"] = null;
+            json["default_sort_order"] = null;
+            json["default_forum_layout"] = 0;
+            json["default_tag_setting"] = null;
+        }
+
+        return json;
+    }
+
+    public static JsonObject Thread(FakeChannel thread, ulong guildId) => new()
+    {
+        ["id"] = Id(thread.Id),
+        ["type"] = thread.Type,
+        ["last_message_id"] = thread.LastMessageId is { } last ? Id(last) : null,
+        ["flags"] = 0,
+        ["guild_id"] = Id(guildId),
+        ["name"] = thread.Name,
+        ["parent_id"] = Id(thread.ParentId!.Value),
+        ["rate_limit_per_user"] = 0,
+        ["owner_id"] = Id(thread.OwnerId),
+        ["thread_metadata"] = new JsonObject
+        {
+            ["archived"] = thread.ArchivedAt is not null,
+            ["archive_timestamp"] = Time(thread.ArchivedAt ?? thread.CreatedAt),
+            ["auto_archive_duration"] = 1440,
+            ["locked"] = false,
+            ["create_timestamp"] = Time(thread.CreatedAt),
+        },
+        ["message_count"] = thread.Messages.Count,
+        ["member_count"] = 1,
+        ["total_message_sent"] = thread.Messages.Count,
+        ["applied_tags"] = new JsonArray(),
+    };
+
+    public static JsonObject Threads(IEnumerable<FakeChannel> threads, ulong guildId, bool hasMore = false) => new()
+    {
+        ["threads"] = new JsonArray([.. threads.Select(t => (JsonNode)Thread(t, guildId))]),
+        ["members"] = new JsonArray(),
+        ["has_more"] = hasMore,
+    };
+
+    public static JsonObject Message(FakeMessage message)
+    {
+        var json = new JsonObject
+        {
+            ["type"] = message.Type,
+            ["content"] = message.Content,
+            ["mentions"] = new JsonArray([.. message.Mentions.Select(u => (JsonNode)User(u))]),
+            ["mention_roles"] = new JsonArray([.. message.MentionRoles.Select(r => (JsonNode)Id(r))]),
+            ["attachments"] = new JsonArray([.. message.Attachments.Select(a => (JsonNode)new JsonObject
+            {
+                ["id"] = Id(a.Id),
+                ["filename"] = a.FileName,
+                ["size"] = a.Size,
+                ["url"] = $"https://cdn.discordapp.com/attachments/{Id(message.ChannelId)}/{Id(a.Id)}/{a.FileName}",
+                ["proxy_url"] = $"https://media.discordapp.net/attachments/{Id(message.ChannelId)}/{Id(a.Id)}/{a.FileName}",
+                ["content_type"] = a.ContentType,
+            })]),
+            ["embeds"] = new JsonArray([.. message.Embeds.Select(e => (JsonNode)new JsonObject { ["type"] = "link", ["url"] = e.Url, ["title"] = e.Title })]),
+            ["timestamp"] = Time(message.Timestamp),
+            ["edited_timestamp"] = message.EditedAt is { } edited ? Time(edited) : null,
+            ["flags"] = message.Flags,
+            ["components"] = new JsonArray(),
+            ["id"] = Id(message.Id),
+            ["channel_id"] = Id(message.ChannelId),
+            ["author"] = User(message.Author),
+            ["pinned"] = false,
+            ["mention_everyone"] = false,
+            ["tts"] = false,
+        };
+        if (message.ReplyTo is { } reply)
+        {
+            json["message_reference"] = new JsonObject { ["type"] = 0, ["channel_id"] = Id(message.ChannelId), ["message_id"] = Id(reply) };
+        }
+
+        if (message.Reactions.Count > 0)
+        {
+            json["reactions"] = new JsonArray([.. message.Reactions.Select(r => (JsonNode)new JsonObject
+            {
+                ["emoji"] = new JsonObject { ["id"] = null, ["name"] = r.Emoji },
+                ["count"] = r.Count,
+                ["count_details"] = new JsonObject { ["burst"] = 0, ["normal"] = r.Count },
+                ["burst_colors"] = new JsonArray(),
+                ["me_burst"] = false,
+                ["me"] = false,
+            })]);
+        }
+
+        if (message.WebhookId is { } webhook)
+        {
+            json["webhook_id"] = Id(webhook);
+        }
+
+        return json;
+    }
+
+    public static JsonObject Error(int code, string message) => new() { ["message"] = message, ["code"] = code };
+
+    private static JsonObject WithoutNulls(this JsonObject json, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (json[key] is null)
+            {
+                json.Remove(key);
+            }
+        }
+
+        return json;
+    }
+}
