@@ -80,6 +80,7 @@ internal sealed class AdminService(
             DailyMail = change.DailyMail ?? current.DailyMail,
             WeeklySynthesis = change.WeeklySynthesis ?? current.WeeklySynthesis,
             Summaries = change.Summaries ?? current.Summaries,
+            DailyMailOnSince = change.DailyMail == true && !current.DailyMail ? time.GetUtcNow() : current.DailyMailOnSince,
         });
         Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries);
         return updated;

@@ -16,6 +16,8 @@ internal sealed class DigestService(
     DigestLedger ledger,
     IMailTransport transport,
     IDigestPreparation preparation,
+    SettingsStore settings,
+    Monitoring.UptimeKumaPush monitoring,
     IOptions<DigestOptions> options,
     IOptions<DiscordOptions> discord,
     IOptions<StorageOptions> storage,
@@ -76,13 +78,18 @@ internal sealed class DigestService(
     {
         var now = time.GetUtcNow();
         var last = LastCompleteDay();
+        var switches = settings.Switches();
         List<(DigestSlot Slot, DateTimeOffset DueAt)> slots = [];
-        for (var day = last.AddDays(1 - Math.Max(1, options.Value.CatchUpDays)); day <= last; day = day.AddDays(1))
+        for (var day = last.AddDays(1 - Math.Max(1, options.Value.CatchUpDays)); day <= last && switches.DailyMail; day = day.AddDays(1))
         {
-            slots.Add((DigestSlot.Day(day, Zone), DueAt(day)));
+            // Days that fell due while moderators had the daily mail off are not caught up afterwards.
+            if (switches.DailyMailOnSince is not { } since || DueAt(day) >= since)
+            {
+                slots.Add((DigestSlot.Day(day, Zone), DueAt(day)));
+            }
         }
 
-        if (options.Value.WeeklyDigest)
+        if (switches.WeeklySynthesis)
         {
             var week = LastCompleteWeek();
             slots.Add((DigestSlot.Week(week, Zone), DueAt(week.AddDays(6))));
@@ -229,6 +236,7 @@ internal sealed class DigestService(
         record.NextAttemptAt = null;
         ledger.Save(record);
         Log.DigestSent(logger, record.Id, record.Messages, transport.Description);
+        await monitoring.PushAsync($"digest {record.Id}: {record.Messages} messages", cancellationToken);
         return new DigestSendResult(DigestOutcome.Sent, record);
     }
 

@@ -25,6 +25,8 @@ internal static class IngestionExtensions
         builder.Services.AddSingleton<ChannelReader>();
         builder.Services.AddSingleton<Poller>();
         builder.Services.AddSingleton<IStatusSection, PollingStatusSection>();
+        builder.Services.AddSingleton<IAdminAction, PollNowAction>();
+        builder.Services.AddSingleton<IDigestPreparation, RefreshBeforeDigest>();
         builder.Services.AddHealthChecks().AddCheck<PollingHealthCheck>("polling");
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestionJsonContext.Default));
 

@@ -26,7 +26,8 @@ internal sealed record InteractionTexts(
     string ChangedByFormat,
     string AndMoreFormat,
     string NamesUnavailable,
-    string StorageUnavailable)
+    string StorageUnavailable,
+    string SummariesOff)
 {
     public static InteractionTexts French { get; } = new(
         CultureInfo.GetCultureInfo("fr-BE"),
@@ -50,7 +51,8 @@ internal sealed record InteractionTexts(
         ChangedByFormat: "par {0}, le {1:d MMMM yyyy}",
         AndMoreFormat: "… et {0} autres",
         NamesUnavailable: "(La liste complète des salons n'est pas disponible : le bot n'a pas de jeton ou Discord ne répond pas.)",
-        StorageUnavailable: "La base de données du bot est indisponible. Prévenez la personne qui l'administre.");
+        StorageUnavailable: "La base de données du bot est indisponible. Prévenez la personne qui l'administre.",
+        SummariesOff: "Les résumés à la demande sont désactivés par les modérateurs. Le résumé quotidien arrive par mail.");
 
     public static InteractionTexts English { get; } = new(
         CultureInfo.GetCultureInfo("en-GB"),
@@ -74,7 +76,8 @@ internal sealed record InteractionTexts(
         ChangedByFormat: "by {0}, on {1:d MMMM yyyy}",
         AndMoreFormat: "… and {0} more",
         NamesUnavailable: "(The full channel list is unavailable: the bot has no token or Discord is not answering.)",
-        StorageUnavailable: "The bot's database is unavailable. Tell whoever runs it.");
+        StorageUnavailable: "The bot's database is unavailable. Tell whoever runs it.",
+        SummariesOff: "On-demand summaries are switched off by the moderators. The daily digest still comes by mail.");
 
     /// French typography puts a space before a colon; English does not.
     public string Colon => Culture.TwoLetterISOLanguageName == "fr" ? "\u00a0: " : ": ";

@@ -9,4 +9,7 @@ internal sealed record FeatureSwitches
     public bool WeeklySynthesis { get; init; }
 
     public bool Summaries { get; init; } = true;
+
+    /// When the daily mail was last switched back on: days due before that are not caught up.
+    public DateTimeOffset? DailyMailOnSince { get; init; }
 }

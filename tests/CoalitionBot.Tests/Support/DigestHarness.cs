@@ -28,6 +28,11 @@ internal sealed class DigestHarness : IDisposable
 
     public DigestLedger Ledger => new(Files.Database);
 
+    public SettingsStore Settings => new(Files.Database, Microsoft.Extensions.Options.Options.Create(Options));
+
+    /// Where the service pushes after a sent digest; empty means no push.
+    public string? PushUrl { get; set; }
+
     /// Brussels local time on a day, as an instant.
     public static DateTimeOffset Local(DateOnly day, int hour, int minute = 0) =>
         DigestPeriod.StartOfDay(day, DigestFixtures.Brussels).AddHours(hour).AddMinutes(minute);
@@ -48,6 +53,8 @@ internal sealed class DigestHarness : IDisposable
             Ledger,
             transport,
             preparation ?? new NoDigestPreparation(),
+            Settings,
+            new CoalitionBot.Monitoring.UptimeKumaPush(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Monitoring.MonitoringOptions { PushUrl = PushUrl }), NullLogger<CoalitionBot.Monitoring.UptimeKumaPush>.Instance),
             Microsoft.Extensions.Options.Options.Create(Options),
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
             Files.Options,

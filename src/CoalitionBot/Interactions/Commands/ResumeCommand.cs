@@ -7,12 +7,17 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
-internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOptions> options) : ISlashCommand
+internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOptions> options, Storage.SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
 
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
+        if (!settings.Switches().Summaries)
+        {
+            return ValueTask.FromResult(CommandReply.Private(context.Texts.SummariesOff));
+        }
+
         var channelId = context.SnowflakeOption(CommandCatalog.ChannelOption);
         var channelName = channelId is { } id ? context.ResolvedChannel(id)?.Name : null;
         var isPublic = context.Option(CommandCatalog.PublicOption)?.Value is { ValueKind: System.Text.Json.JsonValueKind.True };
