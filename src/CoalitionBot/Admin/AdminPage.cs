@@ -25,10 +25,11 @@ internal static class AdminPage
         page.MapPost("/switches", SaveSwitchesAsync);
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
+        page.MapGet("/digests/{id}", ShowDigest);
     }
 
     private static async Task<IResult> ShowAsync(
-        HttpContext context, AdminSession session, AdminService admin, LogBuffer logs, IEnumerable<IAdminAction> actions,
+        HttpContext context, AdminSession session, AdminService admin, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
         IAntiforgery antiforgery, IOptions<AdminOptions> options, IOptions<DigestOptions> digest, CancellationToken cancellationToken)
     {
         if (!options.Value.IsEnabled)
@@ -49,11 +50,36 @@ internal static class AdminPage
             await admin.ChannelsAsync(cancellationToken),
             logs.Recent(100),
             actions.ToList(),
+            ledger.Latest(10).Select(r => new DigestLine(r.Id, r.State.ToString().ToLowerInvariant(), r.Messages, r.LastError, r.Html.Length > 0)).ToList(),
             digest.Value.GetZone(),
             tokens.FormFieldName,
             tokens.RequestToken!,
             TakeFlash(context));
         return Html(context, AdminPageRenderer.Dashboard(model));
+    }
+
+    /// One digest as it was mailed (its HTML is ours: everything from Discord in it is escaped).
+    private static IResult ShowDigest(string id, HttpContext context, AdminSession session, DigestLedger ledger, IOptions<AdminOptions> options)
+    {
+        if (!options.Value.IsEnabled)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!session.IsSignedIn(context))
+        {
+            return TypedResults.Redirect("/admin");
+        }
+
+        if (ledger.Find(id) is not { Html.Length: > 0 } record)
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(record.Html, "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> SignInAsync(

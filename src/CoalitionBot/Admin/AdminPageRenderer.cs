@@ -59,13 +59,9 @@ internal static class AdminPageRenderer
             body.Append("<li>").Append(E(feature.Name)).Append(" — ").Append(E(feature.Enabled ? t.On : t.Off)).Append(" <small>").Append(E(feature.Detail)).Append("</small></li>");
         }
 
-        foreach (var (name, node) in status.Sections)
-        {
-            body.Append("<li>").Append(E(name)).Append(" <small>").Append(E(node?.ToJsonString() ?? "")).Append("</small></li>");
-        }
-
         body.Append("</ul></section>");
         AppendActions(body, model);
+        AppendDigests(body, model);
         AppendChannels(body, model);
         AppendSwitches(body, model);
         body.Append("<section><h2>").Append(E(t.LogsHeading)).Append("</h2><pre>");
@@ -99,6 +95,38 @@ internal static class AdminPageRenderer
 
         body.Append("<form method=\"post\" action=\"/admin/restart\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
             .Append("<button type=\"submit\" title=\"").Append(E(t.RestartConfirm)).Append("\">").Append(E(t.Restart)).Append("</button></form></section>");
+    }
+
+    private static void AppendDigests(StringBuilder body, AdminPageModel model)
+    {
+        var t = model.Texts;
+        body.Append("<section><h2>").Append(E(t.DigestsHeading)).Append("</h2>");
+        if (model.Digests.Count == 0)
+        {
+            body.Append("<p><small>").Append(E(t.NoDigestYet)).Append("</small></p></section>");
+            return;
+        }
+
+        body.Append("<table>");
+        foreach (var digest in model.Digests)
+        {
+            body.Append("<tr data-digest=\"").Append(E(digest.Id)).Append("\"><td>").Append(E(digest.Id)).Append("<br><small class=\"digest-state\">")
+                .Append(E(t.DigestState(digest.State))).Append(" · ").Append(digest.Messages.ToString(t.Culture)).Append(" messages</small>");
+            if (digest.LastError is { Length: > 0 } error)
+            {
+                body.Append("<br><small class=\"bad\">").Append(E(error)).Append("</small>");
+            }
+
+            body.Append("</td><td>");
+            if (digest.HasContent)
+            {
+                body.Append("<a href=\"/admin/digests/").Append(E(digest.Id)).Append("\">").Append(E(t.Open)).Append("</a>");
+            }
+
+            body.Append("</td></tr>");
+        }
+
+        body.Append("</table></section>");
     }
 
     private static void AppendChannels(StringBuilder body, AdminPageModel model)
@@ -161,12 +189,16 @@ internal static class AdminPageRenderer
     private static string E(string value) => HtmlEncoder.Default.Encode(value);
 }
 
+/// One digest as the admin page lists it.
+internal sealed record DigestLine(string Id, string State, int Messages, string? LastError, bool HasContent);
+
 internal sealed record AdminPageModel(
     AdminTexts Texts,
     StatusView Status,
     ChannelLists Channels,
     IReadOnlyList<LogEntry> Logs,
     IReadOnlyList<IAdminAction> Actions,
+    IReadOnlyList<DigestLine> Digests,
     TimeZoneInfo Zone,
     string AntiforgeryField,
     string AntiforgeryToken,

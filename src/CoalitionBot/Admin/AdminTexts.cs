@@ -43,8 +43,14 @@ internal sealed record AdminTexts(
     string Restart,
     string RestartConfirm,
     string Restarting,
-    string Done)
+    string Done,
+    string DigestsHeading,
+    string NoDigestYet,
+    string Open,
+    IReadOnlyDictionary<string, string> States)
 {
+    public string DigestState(string state) => States.GetValueOrDefault(state, state);
+
     public static AdminTexts French { get; } = new(
         CultureInfo.GetCultureInfo("fr-BE"),
         "fr",
@@ -84,7 +90,11 @@ internal sealed record AdminTexts(
         "Redémarrer",
         "Redémarrer le bot ?",
         "Le bot redémarre ; rechargez la page dans quelques secondes.",
-        "C'est fait.");
+        "C'est fait.",
+        "Résumés",
+        "Aucun résumé encore.",
+        "Voir comme le mail",
+        new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" });
 
     public static AdminTexts English { get; } = new(
         CultureInfo.GetCultureInfo("en-GB"),
@@ -125,7 +135,11 @@ internal sealed record AdminTexts(
         "Restart",
         "Restart the bot?",
         "The bot is restarting; reload the page in a few seconds.",
-        "Done.");
+        "Done.",
+        "Digests",
+        "No digest yet.",
+        "Open as mailed",
+        new Dictionary<string, string> { ["sent"] = "sent", ["pending"] = "pending", ["failed"] = "failed", ["empty"] = "empty (nothing to send)" });
 
     public static AdminTexts For(Language language) => language == Language.English ? English : French;
 }

@@ -23,6 +23,9 @@ internal static class DigestExtensions
         builder.Services.AddSingleton<RecentActivity>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
         builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
+        builder.Services.AddSingleton<Admin.IStatusSection, DigestStatusSection>();
+        builder.Services.AddSingleton<Admin.IAdminAction, SendDigestNowAction>();
+        builder.Services.AddSingleton<Admin.IAdminAction, TestMailAction>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DigestJsonContext.Default));
         var section = builder.Configuration.GetSection(DigestOptions.SectionName);
         var sendAt = TimeOnly.TryParseExact(section["SendAt"], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : new TimeOnly(7, 0);

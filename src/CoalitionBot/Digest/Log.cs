@@ -19,4 +19,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Error, Message = "Digest run failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 610, Level = LogLevel.Information, Message = "Test copy of the digest of {Day} sent from the admin page")]
+    public static partial void TestMailSent(ILogger logger, string day);
+
+    [LoggerMessage(EventId = 611, Level = LogLevel.Warning, Message = "Test copy of the digest could not be sent: {Reason}")]
+    public static partial void TestMailFailed(ILogger logger, string reason);
 }
