@@ -177,7 +177,15 @@ internal sealed class Poller(
 
     private async Task PollChannelsAsync(ulong guildId, DateTimeOffset started, Progress progress, CancellationToken cancellationToken)
     {
+        // A channel or thread seen for the first time is read from the backfill start, or from the
+        // last completed poll when that is earlier: a forum post opened while the bot was down for a
+        // day still lands in that day's digest.
         var backfillStart = Backfill.Start(started, digest.Value.GetZone(), ingestion.Value.BackfillDays);
+        if (cursors.LastPollStartedAt is { } lastPoll && lastPoll < backfillStart)
+        {
+            backfillStart = lastPoll;
+        }
+
         var firstRead = StartAfter(backfillStart);
         // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
         var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
