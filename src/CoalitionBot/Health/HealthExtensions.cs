@@ -1,5 +1,6 @@
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Health;
@@ -9,7 +10,7 @@ internal static class HealthExtensions
     /// <summary>Health checks (storage, configuration) and the start-up report of what is off.</summary>
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(new ProcessStart(TimeProvider.System.GetUtcNow()));
+        builder.Services.TryAddSingleton(new ProcessStart(TimeProvider.System.GetUtcNow()));
         builder.Services.AddSingleton<FeatureStates>();
         builder.Services.AddHostedService<StartupReport>();
         builder.Services.AddHealthChecks()

@@ -4,6 +4,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Scheduling;
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -20,6 +21,7 @@ internal static class IngestionExtensions
     {
         builder.AddValidatedOptions<IngestionOptions, IngestionOptionsValidator>().BindConfiguration(IngestionOptions.SectionName);
         builder.Services.AddSingleton<PollStatus>();
+        builder.Services.TryAddSingleton(new Health.ProcessStart(TimeProvider.System.GetUtcNow()));
         builder.Services.AddSingleton<NameDirectory>();
         builder.Services.AddSingleton<ChannelDiscovery>();
         builder.Services.AddSingleton<ChannelReader>();
