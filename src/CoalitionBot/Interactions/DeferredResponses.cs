@@ -37,39 +37,59 @@ internal sealed class DeferredResponses(DiscordClient discord, TimeProvider time
     {
         using var timeout = new CancellationTokenSource(TokenLifetime, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
-        Discord.Models.WebhookMessageEdit edit;
+        DeferredAnswer answer;
         try
         {
-            edit = await work.Work(linked.Token);
+            answer = await work.Work(linked.Token);
         }
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             Log.CommandFailed(logger, exception, work.Command);
-            edit = CommandReply.Edit(work.Texts.SomethingWentWrong);
+            answer = new DeferredAnswer(CommandReply.Edit(work.Texts.SomethingWentWrong), []);
         }
 
-        await EditAsync(work, edit, linked.Token);
+        if (await EditAsync(work, answer.Original, linked.Token))
+        {
+            await FollowUpAsync(work, answer.FollowUps, linked.Token);
+        }
     }
 
-    private async Task EditAsync(DeferredWork work, Discord.Models.WebhookMessageEdit edit, CancellationToken cancellationToken)
+    /// The rest of an answer too long for one message, in order, as private as the first part.
+    private async Task FollowUpAsync(DeferredWork work, IReadOnlyList<Discord.Models.WebhookMessageCreate> followUps, CancellationToken cancellationToken)
+    {
+        foreach (var followUp in followUps)
+        {
+            try
+            {
+                await discord.CreateFollowupMessageAsync(work.ApplicationId, work.Token, followUp with { Flags = work.Ephemeral ? CommandReply.EphemeralFlag : null }, cancellationToken);
+            }
+            catch (Exception exception) when (exception is DiscordApiException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
+            {
+                Log.EditFailed(logger, work.Command, exception.Message);
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> EditAsync(DeferredWork work, Discord.Models.WebhookMessageEdit edit, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 await discord.EditOriginalResponseAsync(work.ApplicationId, work.Token, edit, cancellationToken);
-                return;
+                return true;
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.NotFound
                 && exception.Code != DiscordApiException.UnknownMessage && attempt < EditRetryDelays.Length)
             {
                 await Task.Delay(EditRetryDelays[attempt], time, cancellationToken);
             }
-            catch (Exception exception) when (exception is DiscordApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is DiscordApiException or HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !cancellationToken.IsCancellationRequested)
             {
                 // 10008: the member dismissed the "thinking…" message; anything else: nothing more to try.
                 Log.EditFailed(logger, work.Command, exception.Message);
-                return;
+                return false;
             }
         }
     }

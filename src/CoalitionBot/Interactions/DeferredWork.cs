@@ -1,4 +1,3 @@
-using CoalitionBot.Discord.Models;
 
 namespace CoalitionBot.Interactions;
 
@@ -7,5 +6,6 @@ internal sealed record DeferredWork(
     ulong ApplicationId,
     string Token,
     string Command,
-    Func<CancellationToken, Task<WebhookMessageEdit>> Work,
-    InteractionTexts Texts);
+    Func<CancellationToken, Task<DeferredAnswer>> Work,
+    InteractionTexts Texts,
+    bool Ephemeral = true);

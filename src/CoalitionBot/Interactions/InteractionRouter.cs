@@ -77,7 +77,7 @@ internal sealed class InteractionRouter
             {
                 var flags = reply.Ephemeral ? CommandReply.EphemeralFlag : (int?)null;
                 var deferred = new InteractionResponse(InteractionCallbackType.DeferredChannelMessageWithSource, new InteractionCallbackData(Flags: flags));
-                return new RoutedInteraction(deferred, new DeferredWork(interaction.ApplicationId, token, name, work, texts));
+                return new RoutedInteraction(deferred, new DeferredWork(interaction.ApplicationId, token, name, work, texts, reply.Ephemeral));
             }
 
             return new RoutedInteraction(new InteractionResponse(

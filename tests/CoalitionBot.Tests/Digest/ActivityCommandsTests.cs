@@ -26,7 +26,7 @@ public sealed class ActivityCommandsTests
         var command = new ResumeCommand(harness.Activity(), Microsoft.Extensions.Options.Options.Create(harness.Options), harness.Settings);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.French), TestContext.Current.CancellationToken);
-        var edit = await reply.Deferred!(TestContext.Current.CancellationToken);
+        var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
 
         Assert.True(reply.Ephemeral);
         Assert.Equal("Depuis le dernier résumé", edit.Embeds![0].Title);
@@ -41,7 +41,7 @@ public sealed class ActivityCommandsTests
         var command = new ResumeCommand(harness.Activity(), Microsoft.Extensions.Options.Options.Create(harness.Options), harness.Settings);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.English, Option(CommandCatalog.PublicOption, 5, "true")), TestContext.Current.CancellationToken);
-        var edit = await reply.Deferred!(TestContext.Current.CancellationToken);
+        var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
 
         Assert.False(reply.Ephemeral);
         Assert.Equal("Nothing new since the last digest.", edit.Embeds![0].Description);
@@ -56,7 +56,7 @@ public sealed class ActivityCommandsTests
         var command = new ReportCommand(harness.Activity(), Microsoft.Extensions.Options.Options.Create(harness.Options));
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Report, InteractionTexts.French, Option(CommandCatalog.PeriodOption, 3, "\"week\"")), TestContext.Current.CancellationToken);
-        var edit = await reply.Deferred!(TestContext.Current.CancellationToken);
+        var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
 
         Assert.Equal("Activité des 7 derniers jours", edit.Embeds![0].Title);
         Assert.StartsWith("**7 messages**", edit.Embeds[0].Description, StringComparison.Ordinal);

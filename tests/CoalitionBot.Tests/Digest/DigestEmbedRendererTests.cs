@@ -52,6 +52,24 @@ public sealed class DigestEmbedRendererTests
     }
 
     [Fact]
+    public void A_huge_day_for_resume_goes_on_over_follow_up_messages_each_within_limits()
+    {
+        List<StoredChannel> channels = [.. Enumerable.Range(0, 12).Select(i => Channel((ulong)(100 + i), "salon-" + i, position: i))];
+        List<StoredMessage> messages = [.. channels.SelectMany(c => Enumerable.Range(0, 30).Select(i => Message(c.Id, "message " + new string('é', 300), hour: i % 24, author: (ulong)i)))];
+        var digest = DigestBuilder.Build(Request(messages, channels) with { Settings = new DigestSettings(SizeBudget: 1_000_000) });
+
+        var single = DigestEmbedRenderer.Render(digest, French(), "Titre", "rien");
+        var messagesOut = DigestEmbedRenderer.RenderMessages(digest, French(), "Titre", "rien", EmbedBudget.MaxMessages);
+
+        Assert.InRange(messagesOut.Count, 2, EmbedBudget.MaxMessages);
+        Assert.All(messagesOut, AssertWithinDiscordLimits);
+        var sections = messagesOut.SelectMany(m => m).SelectMany(e => e.Fields ?? []).Select(f => f.Name).ToList();
+        Assert.Equal(channels.Select(c => "#" + c.Name).Order(), sections.Order());
+        Assert.Null(messagesOut[^1][^1].Footer);
+        Assert.True(single.SelectMany(e => e.Fields ?? []).Count() < sections.Count, "one message cannot hold all of it");
+    }
+
+    [Fact]
     public void Member_text_cannot_form_mentions_or_links_in_embeds()
     {
         var digest = DigestBuilder.Build(Request([Message(10, "@everyone [piège](https://evil.example) <@&1>")], [Channel(10, "général")]));

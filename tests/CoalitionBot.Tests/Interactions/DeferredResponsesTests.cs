@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CoalitionBot.Discord.Models;
 using CoalitionBot.Interactions;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,30 @@ public sealed class DeferredResponsesTests
         Assert.Equal(2, edits.Count);
         Assert.Equal("done", (string)JsonNode.Parse(edits[1].RequestMessage.Body!)!["content"]!);
         Assert.DoesNotContain(app.Logs.Lines, l => l.Message.StartsWith("The deferred answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_answer_too_long_for_one_message_continues_in_private_follow_ups_after_the_edit()
+    {
+        await using var app = new TestApp(configureServices: services => services.AddSingleton<ISlashCommand, LongCommand>());
+        app.Discord.StubEditOriginal();
+        app.Discord.StubFollowUp();
+
+        await CommandTests.SendAsync(app, Payloads.Command("long"));
+        await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "POST" && e.RequestMessage.Body!.Contains("part 3", StringComparison.Ordinal), Token);
+
+        var calls = app.Discord.Requests.Select(e => e.RequestMessage).Where(r => r.Method is "PATCH" or "POST").ToList();
+        Assert.Equal(["PATCH", "POST", "POST"], calls.Select(c => c.Method));
+        var schema = OpenApiSchemas.RequestBody("/webhooks/{webhook_id}/{webhook_token}", "post");
+        foreach (var followUp in calls.Skip(1))
+        {
+            OpenApiSchemas.AssertValid(schema, followUp.Body!, "follow-up message");
+            Assert.Equal(64, (int)JsonNode.Parse(followUp.Body!)!["flags"]!);
+            Assert.Empty(JsonNode.Parse(followUp.Body!)!["allowed_mentions"]!["parse"]!.AsArray());
+        }
+
+        Assert.Equal(["part 2", "part 3"], calls.Skip(1).Select(c => (string)JsonNode.Parse(c.Body!)!["embeds"]![0]!["title"]!));
+        app.Discord.AssertNoUnexpectedRequests();
     }
 
     [Fact]
@@ -97,11 +122,24 @@ public sealed class DeferredResponsesTests
             ValueTask.FromResult(CommandReply.Later(_ => Task.FromResult(CommandReply.Edit("done"))));
     }
 
+    private sealed class LongCommand : ISlashCommand
+    {
+        public string Name => "long";
+
+        public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommandReply.Later(_ => Task.FromResult(new DeferredAnswer(
+                new WebhookMessageEdit(Embeds: [new Embed(Title: "part 1")], AllowedMentions: AllowedMentions.None),
+                [
+                    new WebhookMessageCreate(Embeds: [new Embed(Title: "part 2")], AllowedMentions: AllowedMentions.None),
+                    new WebhookMessageCreate(Embeds: [new Embed(Title: "part 3")], AllowedMentions: AllowedMentions.None),
+                ]))));
+    }
+
     private sealed class SlowFailingCommand : ISlashCommand
     {
         public string Name => "slow-boom";
 
         public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(CommandReply.Later(_ => throw new InvalidOperationException("deferred failure")));
+            ValueTask.FromResult(CommandReply.Later(new Func<CancellationToken, Task<WebhookMessageEdit>>(_ => throw new InvalidOperationException("deferred failure"))));
     }
 }

@@ -34,6 +34,13 @@ public sealed class DiscordFake : IDisposable
             .RespondWith(Json(EditedMessage()));
     }
 
+    /// POST /webhooks/{app}/{token}: a follow-up message; Discord answers with the message created.
+    public void StubFollowUp(string applicationId = Payloads.ApplicationId)
+    {
+        Server.Given(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"{ApiPrefix}/webhooks/{applicationId}/*")).UsingPost())
+            .RespondWith(Json(EditedMessage()));
+    }
+
     public void StubBulkOverwrite(string applicationId = Payloads.ApplicationId, string guildId = Payloads.GuildId, int status = 200, string? body = null)
     {
         Server.Given(Request.Create().WithPath($"{ApiPrefix}/applications/{applicationId}/guilds/{guildId}/commands").UsingPut())

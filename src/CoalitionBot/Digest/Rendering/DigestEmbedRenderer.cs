@@ -7,14 +7,19 @@ internal static class DigestEmbedRenderer
 {
     private const int ExcerptLength = 140;
 
-    public static IReadOnlyList<Embed> Render(DailyDigest digest, DigestRenderContext context, string title, string emptyText)
+    /// The digest in one message (what does not fit is summed up in the footer).
+    public static IReadOnlyList<Embed> Render(DailyDigest digest, DigestRenderContext context, string title, string emptyText) =>
+        RenderMessages(digest, context, title, emptyText, maxMessages: 1)[0];
+
+    /// The digest over up to <paramref name="maxMessages"/> messages: the first edits the answer, the others follow it.
+    public static IReadOnlyList<IReadOnlyList<Embed>> RenderMessages(DailyDigest digest, DigestRenderContext context, string title, string emptyText, int maxMessages)
     {
         var texts = context.Texts;
-        var budget = new EmbedBudget();
+        var budget = new EmbedBudget(maxMessages);
         if (digest.IsEmpty)
         {
             budget.Start(title, emptyText);
-            return budget.Build(null);
+            return budget.BuildMessages(null);
         }
 
         var highlights = digest.Highlights.Select(h =>
@@ -47,7 +52,7 @@ internal static class DigestEmbedRenderer
             budget.TryAdd(texts.OtherChannelsHeading, EmbedBudget.Lines(digest.OtherChannels.Select(c => $"[#{EmbedBudget.Escape(c.Name)}]({c.Link}) — {c.Messages}"), EmbedBudget.MaxFieldValue, out _));
         }
 
-        return budget.Build(budget.Skipped > 0 ? ActivityTexts.For(texts.Language).MoreChannelsFormat.Replace("{0}", budget.Skipped.ToString(texts.Culture), StringComparison.Ordinal) : null);
+        return budget.BuildMessages(budget.Skipped > 0 ? ActivityTexts.For(texts.Language).MoreChannelsFormat.Replace("{0}", budget.Skipped.ToString(texts.Culture), StringComparison.Ordinal) : null);
     }
 
     public static IReadOnlyList<Embed> Render(ActivityReport report, DigestRenderContext context)

@@ -5,8 +5,13 @@ namespace CoalitionBot.Digest.Rendering;
 
 /// Discord's embed limits, and a builder that never breaks them: at most 10 embeds, 25 fields
 /// each, 6,000 characters in all, 4,096 per description, 1,024 per field value, 256 per name.
-internal sealed class EmbedBudget
+/// What does not fit one message goes on to the next, up to <c>maxMessages</c> messages (sent
+/// as follow-ups); past that it is counted as skipped.
+internal sealed class EmbedBudget(int maxMessages = 1)
 {
+    /// Follow-ups are a courtesy, not a flood: one answer is at most this many messages.
+    public const int MaxMessages = 5;
+
     public const int MaxEmbeds = 10;
     public const int MaxFields = 25;
     public const int MaxTotal = 6_000;
@@ -19,6 +24,7 @@ internal sealed class EmbedBudget
     private const int FooterReserve = 120;
     private const int Colour = 0x3C45A5;
 
+    private readonly List<IReadOnlyList<Embed>> pages = [];
     private readonly List<Embed> embeds = [];
     private readonly List<EmbedField> fields = [];
     private string? title;
@@ -39,11 +45,21 @@ internal sealed class EmbedBudget
     {
         name = Fit(name, MaxName);
         value = Fit(value, MaxFieldValue);
-        if (string.IsNullOrWhiteSpace(value) || total + name.Length + value.Length > MaxTotal - FooterReserve
-            || (fields.Count == MaxFields && embeds.Count == MaxEmbeds - 1))
+        if (string.IsNullOrWhiteSpace(value))
         {
             Skipped++;
             return false;
+        }
+
+        if (total + name.Length + value.Length > MaxTotal - FooterReserve || (fields.Count == MaxFields && embeds.Count == MaxEmbeds - 1))
+        {
+            if (pages.Count + 1 >= Math.Clamp(maxMessages, 1, MaxMessages))
+            {
+                Skipped++;
+                return false;
+            }
+
+            NextMessage();
         }
 
         if (fields.Count == MaxFields)
@@ -56,7 +72,11 @@ internal sealed class EmbedBudget
         return true;
     }
 
-    public IReadOnlyList<Embed> Build(string? footer)
+    /// The one message's embeds (what did not fit is counted in <see cref="Skipped"/>).
+    public IReadOnlyList<Embed> Build(string? footer) => BuildMessages(footer) is [var first, ..] ? first : [];
+
+    /// Each message's embeds, in order; the footer goes on the last one.
+    public IReadOnlyList<IReadOnlyList<Embed>> BuildMessages(string? footer)
     {
         Flush();
         if (footer is not null && embeds.Count > 0)
@@ -64,7 +84,21 @@ internal sealed class EmbedBudget
             embeds[^1] = embeds[^1] with { Footer = new EmbedFooter(Fit(footer, Math.Min(MaxFooter, FooterReserve))) };
         }
 
-        return embeds;
+        if (embeds.Count > 0)
+        {
+            pages.Add([.. embeds]);
+            embeds.Clear();
+        }
+
+        return pages;
+    }
+
+    private void NextMessage()
+    {
+        Flush();
+        pages.Add([.. embeds]);
+        embeds.Clear();
+        total = 0;
     }
 
     /// Joins lines up to a limit, keeping whole lines.

@@ -29,7 +29,10 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOpti
                 var texts = ActivityTexts.For(language);
                 var render = new DigestRenderContext(DigestTexts.For(language), options.Value.ServerName, options.Value.GetZone());
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
-                return new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(digest, render, title, texts.NothingNew), AllowedMentions: AllowedMentions.None);
+                var messages = DigestEmbedRenderer.RenderMessages(digest, render, title, texts.NothingNew, EmbedBudget.MaxMessages);
+                return new DeferredAnswer(
+                    new WebhookMessageEdit(Embeds: messages[0], AllowedMentions: AllowedMentions.None),
+                    [.. messages.Skip(1).Select(embeds => new WebhookMessageCreate(Embeds: embeds, AllowedMentions: AllowedMentions.None))]);
             },
             ephemeral: !isPublic));
     }
