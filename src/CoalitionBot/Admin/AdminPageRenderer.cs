@@ -56,7 +56,8 @@ internal static class AdminPageRenderer
 
         foreach (var feature in status.Features)
         {
-            body.Append("<li>").Append(E(feature.Name)).Append(" — ").Append(E(feature.Enabled ? t.On : t.Off)).Append(" <small>").Append(E(feature.Detail)).Append("</small></li>");
+            var detail = t.Lang == "fr" ? feature.FrenchDetail : feature.Detail;
+            body.Append("<li>").Append(E(feature.Name)).Append(" — ").Append(E(feature.Enabled ? t.On : t.Off)).Append(" <small>").Append(E(detail)).Append("</small></li>");
         }
 
         body.Append("</ul></section>");

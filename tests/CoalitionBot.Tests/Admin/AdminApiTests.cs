@@ -24,6 +24,10 @@ public sealed class AdminApiTests
         { "GET", "/admin/api/switches" },
         { "PUT", "/admin/api/switches" },
         { "GET", "/admin/api/logs" },
+        { "POST", "/admin/api/poll" },
+        { "GET", "/admin/api/digests" },
+        { "GET", "/admin/api/digests/2026-11-23" },
+        { "POST", "/admin/api/digests" },
     };
 
     internal static Dictionary<string, string?> Enabled(string? botToken = "") => new() { ["Admin:Token"] = AdminToken, ["Discord:BotToken"] = botToken };

@@ -107,6 +107,43 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task Restart_stops_the_application_gracefully_for_the_restart_policy_to_bring_it_back()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = await SignedInClientAsync(app);
+        var stopping = new TaskCompletionSource();
+        app.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        var page = await GetPageAsync(client, "/admin");
+        using var response = await PostFormAsync(client, page, "form[action='/admin/restart']", []);
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Restart asked from the admin page", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_page_is_in_french_by_default_and_in_english_by_configuration()
+    {
+        await using var french = new TestApp(AdminApiTests.Enabled());
+        var settings = AdminApiTests.Enabled();
+        settings["Digest:Language"] = "en";
+        await using var english = new TestApp(settings);
+        using var frenchClient = await SignedInClientAsync(french);
+        using var englishClient = await SignedInClientAsync(english);
+
+        var fr = await GetPageAsync(frenchClient, "/admin");
+        var en = await GetPageAsync(englishClient, "/admin");
+
+        Assert.Equal("fr", fr.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Discord:BotToken manque : pas de collecte", fr.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Discord:BotToken is not set: polling is off", en.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(en.QuerySelector("button[value='send-digest']"));
+        Assert.Equal("Send the digest now", en.QuerySelector("button[value='send-digest']")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_page_forbids_scripts_and_framing()
     {
         await using var app = new TestApp(AdminApiTests.Enabled());
