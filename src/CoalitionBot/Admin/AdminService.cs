@@ -11,6 +11,7 @@ namespace CoalitionBot.Admin;
 internal sealed class AdminService(
     ChannelListStore lists,
     GuildChannelCache channels,
+    ChannelStore stored,
     SettingsStore settings,
     HealthCheckService health,
     FeatureStates features,
@@ -38,7 +39,8 @@ internal sealed class AdminService(
 
     public async Task<ChannelLists> ChannelsAsync(CancellationToken cancellationToken)
     {
-        var server = await channels.GetAsync(cancellationToken);
+        // Discord's list, else the one ingestion keeps (no token, or Discord not answering).
+        var server = await channels.GetAsync(cancellationToken) ?? stored.AsServerList();
         if (server is not null)
         {
             lists.Reconcile(server.Where(c => c.Name is not null).Select(c => (c.Id, c.Name!)));

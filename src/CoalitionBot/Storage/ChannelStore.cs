@@ -11,5 +11,13 @@ internal sealed class ChannelStore(Database database)
 
     public IReadOnlyList<StoredChannel> All() => Channels().FindAll().ToList();
 
+    /// The server's channels (not threads) as ingestion last saw them, as Discord would list them;
+    /// null when ingestion has not seen any yet.
+    public IReadOnlyList<Discord.Models.Channel>? AsServerList()
+    {
+        var channels = All().Where(c => !Discord.Models.ChannelTypes.IsThread(c.Type)).ToList();
+        return channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))];
+    }
+
     private LiteDB.ILiteCollection<StoredChannel> Channels() => database.Collection<StoredChannel>(CollectionName);
 }

@@ -75,6 +75,27 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Channels_without_discord_uses_the_channels_ingestion_stored()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Discord:BotToken"] = "" });
+        app.Get<ChannelStore>().Upsert(
+        [
+            new StoredChannel { Id = 1300000000000000201, Name = "general", Type = 0, Position = 0 },
+            new StoredChannel { Id = 1300000000000000202, Name = "annonces", Type = 5, Position = 1 },
+            new StoredChannel { Id = 1300000000000000299, Name = "un-fil", Type = 11, ParentId = 1300000000000000201 },
+        ]);
+        await ExcludeAsync(app, Annonces, "annonces");
+
+        var answer = await SendAsync(app, Payloads.Command("channels"));
+
+        var content = (string)answer["data"]!["content"]!;
+        Assert.Contains("Salons suivis (1)**\u00a0: #general", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("un-fil", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("n'est pas disponible", content, StringComparison.Ordinal);
+        Assert.Empty(app.Discord.Requests);
+    }
+
+    [Fact]
     public async Task Exclude_by_a_moderator_stores_the_channel_with_who_and_when()
     {
         await using var app = new TestApp();

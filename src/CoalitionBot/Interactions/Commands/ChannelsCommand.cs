@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /channels: which channels the digest follows, leaves out and highlights.
-internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache cache, IOptions<DigestOptions> digest) : ISlashCommand
+internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache cache, ChannelStore stored, IOptions<DigestOptions> digest) : ISlashCommand
 {
     /// Three sections and a note must fit Discord's 2,000 characters.
     private const int SectionBudget = 560;
@@ -19,11 +19,11 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
     {
         if (cache.Fresh is { } fresh || !cache.CanFetch)
         {
-            return ValueTask.FromResult(CommandReply.Private(Render(cache.Fresh, context.Texts)));
+            return ValueTask.FromResult(CommandReply.Private(Render(cache.Fresh ?? stored.AsServerList(), context.Texts)));
         }
 
         // Asking Discord may take longer than the 3 seconds an answer has: answer "thinking…" first.
-        return ValueTask.FromResult(CommandReply.Later(async token => CommandReply.Edit(Render(await cache.GetAsync(token), context.Texts))));
+        return ValueTask.FromResult(CommandReply.Later(async token => CommandReply.Edit(Render(await cache.GetAsync(token) ?? stored.AsServerList(), context.Texts))));
     }
 
     public string Render(IReadOnlyList<Channel>? channels, InteractionTexts texts)
