@@ -22,7 +22,8 @@ builder.AddAdmin();
 builder.AddMonitoring();
 builder.AddHealth();
 
-var app = builder.Build();
+// Disposed on every path, so the console logger flushes (a start-up error line must not be lost).
+await using var app = builder.Build();
 if (!StartupChecks.ConfigurationIsValid(app))
 {
     return 1;
