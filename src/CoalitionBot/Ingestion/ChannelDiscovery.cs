@@ -9,8 +9,10 @@ namespace CoalitionBot.Ingestion;
 /// poll where there is a sign of them, keeps the channel store current, and says which channels
 /// and threads may be read.
 internal sealed class ChannelDiscovery(
-    DiscordClient client, ChannelStore channels, ChannelListStore lists, CursorStore cursors, TimeProvider time, ILogger<ChannelDiscovery> logger)
+    DiscordClient client, ChannelStore channels, ChannelListStore lists, CursorStore cursors, NameDirectory names, TimeProvider time, ILogger<ChannelDiscovery> logger)
 {
+    public const ulong Administrator = 1 << 3;
+
     public const ulong ViewChannel = 1 << 10;
 
     /// Permissions change: a channel Discord refused is tried again after this long.
@@ -29,6 +31,7 @@ internal sealed class ChannelDiscovery(
         var current = guildChannels.Concat(active.Threads).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
         var excluded = ExcludedIds();
         var now = time.GetUtcNow();
+        var everyoneBase = await names.EveryoneCanViewServerAsync(guildId, cancellationToken);
 
         var lastPoll = cursors.LastPollStartedAt;
         var since = (lastPoll ?? backfillStart) - ArchiveMargin;
@@ -58,12 +61,12 @@ internal sealed class ChannelDiscovery(
         var updated = new Dictionary<ulong, StoredChannel>(previous);
         foreach (var channel in current.Values)
         {
-            updated[channel.Id] = ToStored(channel, guildId, current, previous.GetValueOrDefault(channel.Id), archived: channel.ThreadMetadata?.Archived == true);
+            updated[channel.Id] = ToStored(channel, guildId, everyoneBase, current, previous.GetValueOrDefault(channel.Id), archived: channel.ThreadMetadata?.Archived == true);
         }
 
         foreach (var thread in archived.Values.Where(t => !current.ContainsKey(t.Id)))
         {
-            updated[thread.Id] = ToStored(thread, guildId, current, previous.GetValueOrDefault(thread.Id), archived: true);
+            updated[thread.Id] = ToStored(thread, guildId, everyoneBase, current, previous.GetValueOrDefault(thread.Id), archived: true);
         }
 
         foreach (var old in previous.Values.Where(c => ChannelTypes.IsThread(c.Type) && !c.Archived && !current.ContainsKey(c.Id) && !archived.ContainsKey(c.Id)))
@@ -165,23 +168,23 @@ internal sealed class ChannelDiscovery(
 
     private static DateTimeOffset ArchivedAt(Channel thread) => thread.ThreadMetadata?.ArchiveTimestamp ?? DateTimeOffset.MinValue;
 
-    private static StoredChannel ToStored(Channel channel, ulong guildId, Dictionary<ulong, Channel> current, StoredChannel? old, bool archived) => new()
+    private static StoredChannel ToStored(Channel channel, ulong guildId, bool everyoneBase, Dictionary<ulong, Channel> current, StoredChannel? old, bool archived) => new()
     {
         Id = channel.Id,
         Name = channel.Name ?? old?.Name ?? "",
         Type = channel.Type,
         Position = channel.Position ?? old?.Position ?? 0,
         ParentId = channel.ParentId,
-        EveryoneCanView = EveryoneCanView(channel, guildId, current),
+        EveryoneCanView = EveryoneCanView(channel, guildId, everyoneBase, current),
         Archived = archived,
         LastMessageId = channel.LastMessageId,
         Unreadable = old?.Unreadable,
         UnreadableAt = old?.UnreadableAt,
     };
 
-    /// From the channel's own overwrite for @everyone (whose role id is the server's id); a thread
-    /// follows its parent, a private thread is never public.
-    private static bool EveryoneCanView(Channel channel, ulong guildId, Dictionary<ulong, Channel> current)
+    /// The @everyone role's server-wide right, then the channel's own overwrite for @everyone (whose
+    /// role id is the server's id); a thread follows its parent, a private thread is never public.
+    private static bool EveryoneCanView(Channel channel, ulong guildId, bool everyoneBase, Dictionary<ulong, Channel> current)
     {
         if (channel.Type == ChannelTypes.PrivateThread)
         {
@@ -190,11 +193,16 @@ internal sealed class ChannelDiscovery(
 
         if (ChannelTypes.IsThread(channel.Type))
         {
-            return channel.ParentId is not { } parentId || !current.TryGetValue(parentId, out var parent) || EveryoneCanView(parent, guildId, current);
+            return channel.ParentId is not { } parentId || !current.TryGetValue(parentId, out var parent) ? everyoneBase : EveryoneCanView(parent, guildId, everyoneBase, current);
         }
 
         var everyone = channel.PermissionOverwrites?.FirstOrDefault(o => o.Id == guildId);
-        return everyone is null || (Bits(everyone.Deny) & ViewChannel) == 0 || (Bits(everyone.Allow) & ViewChannel) != 0;
+        return everyone switch
+        {
+            _ when everyone is not null && (Bits(everyone.Allow) & ViewChannel) != 0 => true,
+            _ when everyone is not null && (Bits(everyone.Deny) & ViewChannel) != 0 => false,
+            _ => everyoneBase,
+        };
     }
 
     private static ulong Bits(string? value) =>

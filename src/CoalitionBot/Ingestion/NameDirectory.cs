@@ -11,8 +11,12 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
     public static readonly TimeSpan MemberFreshness = TimeSpan.FromHours(6);
     public static readonly TimeSpan RoleFreshness = TimeSpan.FromHours(1);
 
+    /// The server-wide right of @everyone to see channels changes rarely; a quiet poll must not pay for it.
+    public static readonly TimeSpan EveryoneFreshness = TimeSpan.FromHours(6);
+
     private readonly ConcurrentDictionary<ulong, (string? Nick, DateTimeOffset At)> members = new();
     private (IReadOnlyDictionary<ulong, string> Names, DateTimeOffset At)? roles;
+    private (bool CanView, DateTimeOffset At)? everyone;
 
     /// The member's server nickname, or null (none, or no longer a member). A failed lookup is not
     /// remembered, so the next poll asks again.
@@ -41,10 +45,23 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
         }
     }
 
-    public async Task<IReadOnlyDictionary<ulong, string>> RoleNamesAsync(ulong guildId, CancellationToken cancellationToken)
+    /// Whether the @everyone role (its id is the server's) may view channels at all, before any
+    /// channel's own overwrite; true while it cannot be read (the digest then relies on overwrites).
+    public async Task<bool> EveryoneCanViewServerAsync(ulong guildId, CancellationToken cancellationToken)
+    {
+        if (everyone is { } cached && time.GetUtcNow() - cached.At < EveryoneFreshness)
+        {
+            return cached.CanView;
+        }
+
+        await RoleNamesAsync(guildId, cancellationToken, force: true);
+        return everyone?.CanView ?? true;
+    }
+
+    public async Task<IReadOnlyDictionary<ulong, string>> RoleNamesAsync(ulong guildId, CancellationToken cancellationToken, bool force = false)
     {
         var now = time.GetUtcNow();
-        if (roles is { } cached && now - cached.At < RoleFreshness)
+        if (!force && roles is { } cached && now - cached.At < RoleFreshness)
         {
             return cached.Names;
         }
@@ -54,6 +71,12 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
             var list = await client.GetGuildRolesAsync(guildId, cancellationToken);
             var names = list.ToDictionary(r => r.Id, r => r.Name);
             roles = (names, now);
+            if (list.FirstOrDefault(r => r.Id == guildId) is { } everyoneRole)
+            {
+                var permissions = ulong.TryParse(everyoneRole.Permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? bits : 0;
+                everyone = ((permissions & (ChannelDiscovery.ViewChannel | ChannelDiscovery.Administrator)) != 0, now);
+            }
+
             return names;
         }
         catch (DiscordApiException exception) when (exception.Status != HttpStatusCode.Unauthorized)

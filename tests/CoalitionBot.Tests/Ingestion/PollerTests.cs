@@ -247,6 +247,29 @@ public sealed class PollerTests : IDisposable
     }
 
     [Fact]
+    public async Task On_a_server_where_everyone_sees_nothing_only_channels_opened_to_everyone_count_as_public()
+    {
+        var sample = new SampleServer(fake);
+        var members = fake.AddRole("membres");
+        // @everyone sees nothing server-wide; members see #général through their role, and
+        // #annonces is opened to @everyone explicitly.
+        fake.EveryonePermissions = 0;
+        sample.General.Overwrites.Add(new FakeOverwrite(members, Allow: ChannelDiscovery.ViewChannel, Deny: 0));
+        sample.Announcements.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: ChannelDiscovery.ViewChannel, Deny: 0));
+        fake.Map();
+        using var host = Host();
+
+        await host.Poller.PollAsync(Token);
+        var second = await host.Poller.PollAsync(Token);
+
+        Assert.False(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
+        Assert.False(host.Channels.Find(sample.Thread.Id)!.EveryoneCanView);
+        Assert.True(host.Channels.Find(sample.Announcements.Id)!.EveryoneCanView);
+        Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/roles"));
+        Assert.Equal(2, second.Requests);
+    }
+
+    [Fact]
     public async Task Messages_are_stored_with_display_names_mentions_replies_reactions_and_attachments()
     {
         var sample = new SampleServer(fake);

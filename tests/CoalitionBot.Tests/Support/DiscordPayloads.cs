@@ -45,11 +45,11 @@ internal static class DiscordPayloads
         ["deaf"] = false,
     };
 
-    public static JsonObject Role(ulong id, string name, int position) => new()
+    public static JsonObject Role(ulong id, string name, int position, ulong permissions = 1071698660929) => new()
     {
         ["id"] = Id(id),
         ["name"] = name,
-        ["permissions"] = "1071698660929",
+        ["permissions"] = permissions.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["position"] = position,
         ["color"] = 0,
         ["colors"] = new JsonObject { ["primary_color"] = 0, ["secondary_color"] = null, ["tertiary_color"] = null },

@@ -131,7 +131,10 @@ internal sealed class GuildFake : IDisposable
         guildMapped = true;
         Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread && !c.Deleted).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
         Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null && !c.Deleted).OrderByDescending(c => c.Id), Guild)));
-        Bot("/guilds/" + Id(Guild) + "/roles", _ => Ok(new JsonArray([.. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i))])));
+        // Discord always lists @everyone, whose id is the server's.
+        Bot("/guilds/" + Id(Guild) + "/roles", _ => Ok(new JsonArray([
+            DiscordPayloads.Role(Guild, "@everyone", 0, EveryonePermissions),
+            .. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i + 1))])));
         foreach (var user in users)
         {
             Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(DiscordPayloads.Member(user)));
@@ -182,6 +185,9 @@ internal sealed class GuildFake : IDisposable
 
     /// Called as each bot request arrives, before it is answered (to interrupt a poll midway, say).
     public Action<IRequestMessage>? BeforeAnswer { get; set; }
+
+    /// The @everyone role's permissions (Discord's default set includes View Channel, 1024).
+    public ulong EveryonePermissions { get; set; } = 1071698660929;
 
     public static ResponseMessage Ok(JsonNode body) => Json(200, body);
 
