@@ -38,13 +38,16 @@ CONFIGS=(
   "workstation + TieredPGO off|jit|DOTNET_gcServer=0 DOTNET_TieredPGO=0"
   "workstation + TieredCompilation off|jit|DOTNET_gcServer=0 DOTNET_TieredCompilation=0"
   "workstation + InvariantGlobalization (ICU cost only)|jit|DOTNET_gcServer=0 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1"
+  "W^X off (no double-mapped JIT code)|jit|DOTNET_EnableWriteXorExecute=0"
+  "ReadyToRun|r2r|"
   "ReadyToRun + workstation|r2r|DOTNET_gcServer=0"
+  "ReadyToRun + W^X off + TieredPGO off|r2r|DOTNET_EnableWriteXorExecute=0 DOTNET_TieredPGO=0"
   "ReadyToRun + workstation + TieredPGO off + gen0 4 MiB|r2r|DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x400000"
 )
 
 OUT="$RESULTS/settings.md"
 {
-  echo "| settings | start-up → first PING, ms (3 runs) | idle RSS MiB (anon / file) | peak RSS MiB after 8 s of saturation | PING req/s | CPU µs per PING |"
+  echo "| settings | start-up → first PING, ms (median; runs) | idle RSS MiB (anon / file) | peak RSS MiB after 8 s of saturation | PING req/s | CPU µs per PING |"
   echo "|---|---|---|---|---|---|"
 } >"$OUT"
 
@@ -54,7 +57,7 @@ for config in "${CONFIGS[@]}"; do
   (
     for v in $vars; do export "${v?}"; done
     rm -rf "$WORK/data" && mkdir -p "$WORK/data"
-    startup=$(tool startup --exe "$WORK/$build/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs 3 --settle 3 2>/dev/null)
+    startup=$(tool startup --exe "$WORK/$build/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs "${STARTUP_RUNS:-5}" --settle 3 2>/dev/null)
     get() { sed -n "s/^$1=//p" <<<"$startup"; }
     "$WORK/$build/CoalitionBot" >"$WORK/server.log" 2>&1 &
     pid=$!
