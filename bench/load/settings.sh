@@ -47,7 +47,7 @@ CONFIGS=(
 
 OUT="$RESULTS/settings.md"
 {
-  echo "| settings | start-up → first PING, ms (median; runs) | idle RSS MiB (anon / file) | peak RSS MiB after 8 s of saturation | PING req/s | CPU µs per PING |"
+  echo "| settings | start-up → first PING, ms (median; runs) | idle RSS MiB (anon / file / shmem) | peak RSS MiB after 8 s of saturation | PING req/s | CPU µs per PING |"
   echo "|---|---|---|---|---|---|"
 } >"$OUT"
 
@@ -69,8 +69,8 @@ for config in "${CONFIGS[@]}"; do
     peak=$(status_kib "$pid" VmHWM)
     kill "$pid"; wait "$pid" 2>/dev/null || true
     awk -v name="$name" -v ms="$(get startup_ms)" -v all="$(get startup_ms_all)" -v rss="$(get idle_VmRSS_kib)" \
-        -v anon="$(get idle_RssAnon_kib)" -v file="$(get idle_RssFile_kib)" -v peak="$peak" \
+        -v anon="$(get idle_RssAnon_kib)" -v file="$(get idle_RssFile_kib)" -v shmem="$(get idle_RssShmem_kib)" -v peak="$peak" \
         -v rps="$(sed -n 's/^cfg_rps=//p' <<<"$sat")" -v cpu="$(sed -n 's/^cfg_cpu_us=//p' <<<"$sat")" \
-        'BEGIN { printf "| %s | %.0f (%s) | %.1f (%.1f / %.1f) | %.1f | %s | %s |\n", name, ms, all, rss/1024, anon/1024, file/1024, peak/1024, rps, cpu }'
+        'BEGIN { printf "| %s | %.0f (%s) | %.1f (%.1f / %.1f / %.1f) | %.1f | %s | %s |\n", name, ms, all, rss/1024, anon/1024, file/1024, shmem/1024, peak/1024, rps, cpu }'
   ) | tee -a "$OUT" >&2
 done

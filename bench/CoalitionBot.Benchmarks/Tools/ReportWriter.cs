@@ -50,9 +50,9 @@ internal static class ReportWriter
         var idle = load.Number("idle_VmRSS_kib") / Mib;
         var peak = load.Number("server_peak_rss_kib") / Mib;
         var startup = load.Number("startup_ms");
-        Target(report, "idle RSS, whole application", $"{Fmt(idle, "F1")} MiB (anon {Fmt(load.Number("idle_RssAnon_kib") / Mib, "F1")}, file {Fmt(load.Number("idle_RssFile_kib") / Mib, "F1")})", Ratio(idle, 50, "× goal"), "≤ 50 MiB", idle <= 50);
+        Target(report, "idle RSS, whole application", $"{Fmt(idle, "F1")} MiB (anon {Fmt(load.Number("idle_RssAnon_kib") / Mib, "F1")}, file {Fmt(load.Number("idle_RssFile_kib") / Mib, "F1")}, shmem {Fmt(load.Number("idle_RssShmem_kib") / Mib, "F1")})", Ratio(idle, 50, "× goal"), "≤ 50 MiB", idle <= 50);
         Target(report, "peak RSS (VmHWM) after all the load below", $"{Fmt(peak, "F1")} MiB", Ratio(peak, 100, "× goal"), "≤ 100 MiB", peak <= 100);
-        Target(report, "process start → first good PING (median of 3)", $"{Fmt(startup, "F0")} ms (runs: {load.Text("startup_ms_all")})", Ratio(startup, 400, "× goal"), "≤ 400 ms", startup <= 400);
+        Target(report, "process start → first good PING (median of 5)", $"{Fmt(startup, "F0")} ms (runs: {load.Text("startup_ms_all")})", Ratio(startup, 400, "× goal"), "≤ 400 ms", startup <= 400);
         var perMessage = micro.FirstOrDefault(r => r.Method == "UpsertNewPage");
         var ingest = perMessage is null ? (double?)null : 1e9 / perMessage.MeanNs;
         Target(report, "LiteDB ingest, 100-message pages (micro)", $"{Fmt(ingest, "N0")} messages/s", Ratio(ingest, 10_000, "× goal"), "≥ 10,000 msg/s", ingest >= 10_000);

@@ -64,7 +64,7 @@ internal static class StartupProbe
 
         Print("startup_ms", times.Order().ElementAt(times.Count / 2));
         Print("startup_ms_all", string.Join(' ', times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture))));
-        foreach (var field in new[] { "VmRSS", "RssAnon", "RssFile", "VmHWM" })
+        foreach (var field in new[] { "VmRSS", "RssAnon", "RssFile", "RssShmem", "VmHWM" })
         {
             Print("idle_" + field + "_kib", memory.Select(m => m.GetValueOrDefault(field)).Order().ElementAt(memory.Count / 2));
         }
