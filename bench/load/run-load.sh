@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load measurements of the published bot on loopback. Writes key=value lines to $RESULTS/load.env.
 # Usage: bench/load/run-load.sh RESULTS_DIR   (bench/run calls it; BENCH_TOOL must be set)
+# APP_DIR=/path/to/published/app measures that build instead of publishing one.
 set -euo pipefail
 LOAD_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LOAD_DIR/../.." && pwd)
@@ -21,8 +22,14 @@ source "$LOAD_DIR/common.sh"
 OUT="$RESULTS/load.env"
 : >"$OUT"
 
-echo "== publish (Release)" >&2
-nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" ${PUBLISH_ARGS:-} >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+if [[ -n ${APP_DIR:-} ]]; then
+  # An already published build (e.g. a native AOT experiment): measured as it is.
+  echo "== using the build in $APP_DIR" >&2
+  cp -r "$APP_DIR" "$WORK/app"
+else
+  echo "== publish (Release)" >&2
+  nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" ${PUBLISH_ARGS:-} >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+fi
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"
 bot_env

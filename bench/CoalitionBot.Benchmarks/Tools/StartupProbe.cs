@@ -46,6 +46,12 @@ internal static class StartupProbe
                 }
 
                 var elapsed = clock.Elapsed.TotalMilliseconds;
+                if (process.HasExited)
+                {
+                    await Console.Error.WriteLineAsync("Another process answered the PING: is the port in use?");
+                    return 1;
+                }
+
                 if (run > 0)
                 {
                     times.Add(elapsed);
