@@ -28,7 +28,8 @@ bot_env
 
 # name | build | environment (space-separated VAR=value)
 CONFIGS=(
-  "as built (csproj settings)|jit|"
+  "as built (csproj settings: TieredPGO off)|jit|"
+  "TieredPGO on (the .NET default, main before this branch)|jit|DOTNET_TieredPGO=1"
   "server GC forced on (Web SDK default)|jit|DOTNET_gcServer=1"
   "workstation GC|jit|DOTNET_gcServer=0"
   "workstation, non-concurrent|jit|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
