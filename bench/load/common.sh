@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the load scripts: sourced, not run.
 # Needs: BENCH_TOOL (the benchmarks dll), WORK (a temp folder), PORT.
 
@@ -11,7 +12,8 @@ status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
 
 # The bot's environment for a load run: generated key, temp storage, guild set, no bot token.
 bot_env() {
-  export Discord__PublicKey="$(cat "$WORK/keys/public.hex")"
+  Discord__PublicKey=$(cat "$WORK/keys/public.hex")
+  export Discord__PublicKey
   export Discord__GuildId=1300000000000000000
   export Discord__BotToken=
   export Discord__ApplicationId=1416000000000000000

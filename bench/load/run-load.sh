@@ -17,7 +17,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-# shellcheck source=common.sh
+# shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
 OUT="$RESULTS/load.env"
 : >"$OUT"
@@ -28,7 +28,7 @@ if [[ -n ${APP_DIR:-} ]]; then
   cp -r "$APP_DIR" "$WORK/app"
 else
   echo "== publish (Release)" >&2
-  nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" ${PUBLISH_ARGS:-} >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+  nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
 fi
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"

@@ -15,7 +15,7 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-# shellcheck source=common.sh
+# shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
 
 echo "-- publish: framework-dependent (as shipped) and ReadyToRun" >&2
