@@ -8,6 +8,7 @@ set -euo pipefail
 LOAD_DIR=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$LOAD_DIR/../.." && pwd)
 RESULTS=$1
+mkdir -p "$RESULTS"
 COPY=$(mktemp -d /tmp/coalitionbot-aot.XXXXXX)
 trap 'rm -rf "$COPY"' EXIT
 command -v clang >/dev/null || { echo "clang is missing: apt-get install -y clang zlib1g-dev" >&2; exit 1; }

@@ -128,9 +128,12 @@ internal static class ReportWriter
         Line();
         Line("```sh");
         Line("apt-get install -y wrk        # the load generator (Debian package)");
-        Line("bench/run                     # micro + load, about 7-10 minutes; writes docs/performance.md");
-        Line("bench/run --settings          # also the runtime-settings comparison (about 5 more minutes)");
+        Line("bench/run                     # micro + load, about 5-7 minutes; writes docs/performance.md");
+        Line("bench/run --settings          # also the runtime-settings comparison (about 6 more minutes)");
         Line("bench/run --quick             # a smoke run: dry micro jobs and 3-second load phases");
+        Line("BENCH_TOOL=$PWD/bench/CoalitionBot.Benchmarks/bin/Release/net10.0/CoalitionBot.Benchmarks.dll \\");
+        Line("  bench/load/ab.sh DOTNET_TieredPGO=0 DOTNET_TieredPGO=1    # interleaved A/B of two settings");
+        Line("apt-get install -y clang zlib1g-dev && BENCH_TOOL=... bench/load/aot-experiment.sh /tmp/aot-results");
         Line("```");
         Line();
         Line("Raw output of the last run stays in `bench/results/` (not committed): BenchmarkDotNet's reports, `load.env`, the wrk logs.");
