@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Shared by the load scripts: sourced, not run.
+# Needs: BENCH_TOOL (the benchmarks dll), WORK (a temp folder), PORT.
+
+tool() { nice -n 10 dotnet "$BENCH_TOOL" "$@"; }
+
+# utime+stime of a process, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+# A field of /proc/PID/status in KiB (VmRSS, VmHWM, RssAnon, RssFile).
+status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
+
+# The bot's environment for a load run: generated key, temp storage, guild set, no bot token.
+bot_env() {
+  Discord__PublicKey=$(cat "$WORK/keys/public.hex")
+  export Discord__PublicKey
+  export Discord__GuildId=1300000000000000000
+  export Discord__BotToken=
+  export Discord__ApplicationId=1416000000000000000
+  export Storage__Path="$WORK/data/coalitionbot.db"
+  export Urls="http://127.0.0.1:$PORT"
+  export Logging__Console__FormatterName=simple
+}
+
+# Polls with a pre-signed PING until the bot answers PONG (or 30 s pass).
+wait_for_pong() {
+  local line ts sig body
+  line=$(head -n 1 "$WORK/keys/startup-ping.tsv")
+  ts=$(cut -f1 <<<"$line"); sig=$(cut -f2 <<<"$line"); body=$(cut -f3- <<<"$line")
+  for _ in $(seq 1 300); do
+    if curl -fsS -m 1 -H "Content-Type: application/json" -H "X-Signature-Ed25519: $sig" -H "X-Signature-Timestamp: $ts" \
+         --data "$body" "http://127.0.0.1:$PORT/interactions" 2>/dev/null | grep -q '"type":1'; then
+      return 0
+    fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# wrk at saturation; prints key=value lines with the given prefix (rps, requests, errors,
+# server CPU per request, wrk's own latency percentiles).
+saturate() {
+  local prefix=$1 requests=$2 seconds=$3 pid=$4 out before after
+  out="$WORK/wrk-$prefix.txt"
+  before=$(cpu_ticks "$pid")
+  BENCH_REQUESTS="$requests" wrk -t2 -c50 -d"${seconds}s" --latency -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$PORT/interactions" >"$out"
+  after=$(cpu_ticks "$pid")
+  awk -v p="$prefix" -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /requests in/ { n = $1 }
+    /Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF }
+    /Socket errors/ { sock = $0 }
+    END {
+      printf "%s_requests=%d\n%s_rps=%.0f\n%s_non2xx=%d\n", p, n, p, rps, p, bad + 0
+      printf "%s_cpu_us=%.1f\n", p, ticks * 1000000 / hz / n
+      if (sock != "") printf "%s_socket_errors=%s\n", p, sock
+    }' "$out"
+}

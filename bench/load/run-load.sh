@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Load measurements of the published bot on loopback. Writes key=value lines to $RESULTS/load.env.
+# Usage: bench/load/run-load.sh RESULTS_DIR   (bench/run calls it; BENCH_TOOL must be set)
+# APP_DIR=/path/to/published/app measures that build instead of publishing one.
+set -euo pipefail
+LOAD_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$LOAD_DIR/../.." && pwd)
+RESULTS=$1
+: "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
+PORT=${PORT:-5099}
+SAT_SECONDS=${SAT_SECONDS:-10}
+PACED_SECONDS=${PACED_SECONDS:-15}
+WORK=$(mktemp -d /tmp/coalitionbot-load.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+# shellcheck disable=SC1091 # common.sh, beside this script
+source "$LOAD_DIR/common.sh"
+OUT="$RESULTS/load.env"
+: >"$OUT"
+
+if [[ -n ${APP_DIR:-} ]]; then
+  # An already published build (e.g. a native AOT experiment): measured as it is.
+  echo "== using the build in $APP_DIR" >&2
+  cp -r "$APP_DIR" "$WORK/app"
+else
+  echo "== publish (Release)" >&2
+  nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
+fi
+mkdir -p "$WORK/keys" "$WORK/data"
+tool keygen --out "$WORK/keys"
+bot_env
+
+echo "== verify-only reference (NSec, one core)" >&2
+tool verify-ref --seconds 3 | tee -a "$OUT" >&2
+
+echo "== start-up: process start to first good PING, then idle RSS (5 runs after a warm-up run)" >&2
+tool startup --exe "$WORK/app/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs 5 --settle 5 | tee -a "$OUT" >&2
+
+echo "== load server" >&2
+rm -rf "$WORK/data" && mkdir -p "$WORK/data"
+"$WORK/app/CoalitionBot" >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+wait_for_pong || { cat "$WORK/server.log" >&2; exit 1; }
+sleep 5
+echo "server_idle_rss_kib=$(status_kib "$SERVER_PID" VmRSS)" >>"$OUT"
+
+tool sign --keys "$WORK/keys" --kind ping --count 512 --out "$WORK/ping.tsv"
+tool sign --keys "$WORK/keys" --kind channels --count 512 --out "$WORK/channels.tsv"
+
+echo "== warm-up (5 s each) and saturation, 50 connections, ${SAT_SECONDS} s" >&2
+for kind in ping channels; do
+  BENCH_REQUESTS="$WORK/$kind.tsv" wrk -t2 -c50 -d5s -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$PORT/interactions" >/dev/null
+done
+for kind in ping channels; do
+  saturate "sat_$kind" "$WORK/$kind.tsv" "$SAT_SECONDS" "$SERVER_PID" | tee -a "$OUT" >&2
+done
+
+echo "== paced 500 req/s, ${PACED_SECONDS} s (after 3 s at the same rate)" >&2
+for kind in ping channels; do
+  before=$(cpu_ticks "$SERVER_PID")
+  tool paced --url "http://127.0.0.1:$PORT/interactions" --requests "$WORK/$kind.tsv" --rate 500 --seconds "$PACED_SECONDS" --warmup 3 --prefix "paced_$kind" | tee -a "$OUT" >&2
+  after=$(cpu_ticks "$SERVER_PID")
+  awk -v p="paced_$kind" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n=$((500 * (PACED_SECONDS + 3))) \
+    'BEGIN { printf "%s_cpu_us=%.1f\n", p, t * 1000000 / hz / n }' | tee -a "$OUT" >&2
+done
+
+echo "server_peak_rss_kib=$(status_kib "$SERVER_PID" VmHWM)" >>"$OUT"
+sleep 5
+echo "server_after_load_rss_kib=$(status_kib "$SERVER_PID" VmRSS)" >>"$OUT"
+echo "server_log_lines=$(wc -l <"$WORK/server.log")" >>"$OUT"
+grep -ciE 'fail|error|exception' "$WORK/server.log" | sed 's/^/server_log_errors=/' >>"$OUT" || true

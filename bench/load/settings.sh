@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runtime settings compared on the same machine, in one go: start-up, idle RSS, peak RSS under a
+# short saturating load, server CPU per request. Writes $RESULTS/settings.md (a markdown table).
+# Usage: bench/load/settings.sh RESULTS_DIR   (BENCH_TOOL must be set; bench/run --settings calls it)
+set -euo pipefail
+LOAD_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$LOAD_DIR/../.." && pwd)
+RESULTS=$1
+: "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
+PORT=${PORT:-5098}
+WORK=$(mktemp -d /tmp/coalitionbot-settings.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+# shellcheck disable=SC1091 # common.sh, beside this script
+source "$LOAD_DIR/common.sh"
+
+echo "-- publish: framework-dependent (as shipped) and ReadyToRun" >&2
+nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/jit" >"$WORK/publish-jit.log" 2>&1 || { cat "$WORK/publish-jit.log" >&2; exit 1; }
+rid=linux-x64; [[ $(uname -m) == aarch64 ]] && rid=linux-arm64
+nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$WORK/r2r" >"$WORK/publish-r2r.log" 2>&1 || { cat "$WORK/publish-r2r.log" >&2; exit 1; }
+mkdir -p "$WORK/keys" "$WORK/data"
+tool keygen --out "$WORK/keys"
+bot_env
+
+# name | build | environment (space-separated VAR=value)
+CONFIGS=(
+  "as built (csproj settings: TieredPGO off)|jit|"
+  "TieredPGO on (the .NET default, main before this branch)|jit|DOTNET_TieredPGO=1"
+  "server GC forced on (Web SDK default)|jit|DOTNET_gcServer=1"
+  "workstation GC|jit|DOTNET_gcServer=0"
+  "workstation, non-concurrent|jit|DOTNET_gcServer=0 DOTNET_gcConcurrent=0"
+  "workstation + GCgen0size 4 MiB|jit|DOTNET_gcServer=0 DOTNET_GCgen0size=0x400000"
+  "workstation + GCConserveMemory=7|jit|DOTNET_gcServer=0 DOTNET_GCConserveMemory=7"
+  "workstation + GCHeapHardLimit 48 MiB|jit|DOTNET_gcServer=0 DOTNET_GCHeapHardLimit=0x3000000"
+  "workstation + TieredPGO off|jit|DOTNET_gcServer=0 DOTNET_TieredPGO=0"
+  "workstation + TieredCompilation off|jit|DOTNET_gcServer=0 DOTNET_TieredCompilation=0"
+  "workstation + InvariantGlobalization (ICU cost only)|jit|DOTNET_gcServer=0 DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1"
+  "W^X off (no double-mapped JIT code)|jit|DOTNET_EnableWriteXorExecute=0"
+  "ReadyToRun|r2r|"
+  "ReadyToRun + workstation|r2r|DOTNET_gcServer=0"
+  "ReadyToRun + W^X off + TieredPGO off|r2r|DOTNET_EnableWriteXorExecute=0 DOTNET_TieredPGO=0"
+  "ReadyToRun + workstation + TieredPGO off + gen0 4 MiB|r2r|DOTNET_gcServer=0 DOTNET_TieredPGO=0 DOTNET_GCgen0size=0x400000"
+)
+
+OUT="$RESULTS/settings.md"
+{
+  echo "| settings | start-up → first PING, ms (median; runs) | idle RSS MiB (anon / file / shmem) | peak RSS MiB after 8 s of saturation | PING req/s | CPU µs per PING |"
+  echo "|---|---|---|---|---|---|"
+} >"$OUT"
+
+for config in "${CONFIGS[@]}"; do
+  IFS='|' read -r name build vars <<<"$config"
+  echo "-- $name" >&2
+  (
+    for v in $vars; do export "${v?}"; done
+    rm -rf "$WORK/data" && mkdir -p "$WORK/data"
+    startup=$(tool startup --exe "$WORK/$build/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs "${STARTUP_RUNS:-5}" --settle 3 2>/dev/null)
+    get() { sed -n "s/^$1=//p" <<<"$startup"; }
+    "$WORK/$build/CoalitionBot" >"$WORK/server.log" 2>&1 &
+    pid=$!
+    trap 'kill $pid 2>/dev/null || true' EXIT
+    wait_for_pong
+    tool sign --keys "$WORK/keys" --kind ping --count 256 --out "$WORK/ping.tsv"
+    BENCH_REQUESTS="$WORK/ping.tsv" wrk -t2 -c50 -d3s -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$PORT/interactions" >/dev/null
+    sat=$(saturate cfg "$WORK/ping.tsv" 5 "$pid")
+    peak=$(status_kib "$pid" VmHWM)
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    awk -v name="$name" -v ms="$(get startup_ms)" -v all="$(get startup_ms_all)" -v rss="$(get idle_VmRSS_kib)" \
+        -v anon="$(get idle_RssAnon_kib)" -v file="$(get idle_RssFile_kib)" -v shmem="$(get idle_RssShmem_kib)" -v peak="$peak" \
+        -v rps="$(sed -n 's/^cfg_rps=//p' <<<"$sat")" -v cpu="$(sed -n 's/^cfg_cpu_us=//p' <<<"$sat")" \
+        'BEGIN { printf "| %s | %.0f (%s) | %.1f (%.1f / %.1f / %.1f) | %.1f | %s | %s |\n", name, ms, all, rss/1024, anon/1024, file/1024, shmem/1024, peak/1024, rps, cpu }'
+  ) | tee -a "$OUT" >&2
+done
