@@ -39,11 +39,7 @@ return args.FirstOrDefault() switch
 {
     CommandRegistration.Verb => await CommandRegistration.RunAsync(app.Services, app.Lifetime.ApplicationStopping),
     DigestPreview.Verb => await DigestPreview.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping),
-    _ => await RunServerAsync(app),
+    null => await CommandLine.ServeAsync(app),
+    var first when first.StartsWith('-') => await CommandLine.ServeAsync(app),
+    var unknown => CommandLine.Unknown(app, unknown),
 };
-
-static async Task<int> RunServerAsync(WebApplication app)
-{
-    await app.RunAsync();
-    return 0;
-}

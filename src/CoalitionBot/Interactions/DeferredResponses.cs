@@ -26,10 +26,17 @@ internal sealed class DeferredResponses(DiscordClient discord, TimeProvider time
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            // Each runs on its own so one slow command does not hold up the next.
-            _ = Task.Run(() => RunAsync(work, stoppingToken), stoppingToken);
+            await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+            {
+                // Each runs on its own so one slow command does not hold up the next.
+                _ = Task.Run(() => RunAsync(work, stoppingToken), stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: nothing left to answer.
         }
     }
 
