@@ -4,6 +4,19 @@
 
 tool() { nice -n 10 dotnet "$BENCH_TOOL" "$@"; }
 
+# A scratch folder (WORK) and the bot's process (SERVER_PID), both cleaned up when the script exits.
+# Call once, with a name for the folder.
+use_workspace() {
+  WORK=$(mktemp -d "/tmp/coalitionbot-$1.XXXXXX")
+  SERVER_PID=
+  trap cleanup_workspace EXIT
+}
+
+cleanup_workspace() {
+  if [[ -n ${SERVER_PID:-} ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+
 # utime+stime of a process, in clock ticks.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 

@@ -10,15 +10,9 @@ RESULTS=$1
 PORT=${PORT:-5099}
 SAT_SECONDS=${SAT_SECONDS:-10}
 PACED_SECONDS=${PACED_SECONDS:-15}
-WORK=$(mktemp -d /tmp/coalitionbot-load.XXXXXX)
-SERVER_PID=
-cleanup() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 # shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
+use_workspace load
 OUT="$RESULTS/load.env"
 : >"$OUT"
 

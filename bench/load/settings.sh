@@ -8,15 +8,9 @@ ROOT=$(cd "$LOAD_DIR/../.." && pwd)
 RESULTS=$1
 : "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
 PORT=${PORT:-5098}
-WORK=$(mktemp -d /tmp/coalitionbot-settings.XXXXXX)
-SERVER_PID=
-cleanup() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 # shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
+use_workspace settings
 
 echo "-- publish: framework-dependent (as shipped) and ReadyToRun" >&2
 nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/jit" >"$WORK/publish-jit.log" 2>&1 || { cat "$WORK/publish-jit.log" >&2; exit 1; }
