@@ -6,7 +6,7 @@ namespace CoalitionBot.Storage;
 /// Which channels are excluded from the digest and which are important, with who decided and when.
 internal sealed class ChannelListStore(Database database, TimeProvider time)
 {
-    private const string CollectionName = "channel_lists";
+    public const string CollectionName = "channel_lists";
 
     public IReadOnlyList<ChannelListEntry> All() => Entries().FindAll().OrderBy(e => e.Label, StringComparer.CurrentCultureIgnoreCase).ToList();
 
@@ -104,12 +104,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
         return true;
     }
 
-    private LiteDB.ILiteCollection<ChannelListEntry> Entries()
-    {
-        var collection = database.Collection<ChannelListEntry>(CollectionName);
-        collection.EnsureIndex(e => e.ChannelId);
-        return collection;
-    }
+    private LiteDB.ILiteCollection<ChannelListEntry> Entries() => database.Collection<ChannelListEntry>(CollectionName);
 }
 
 /// Who made a change: a Discord member, or the admin page.

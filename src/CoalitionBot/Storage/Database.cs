@@ -62,6 +62,15 @@ internal sealed class Database : IDisposable
         return mapper;
     }
 
+    /// Once, when the file opens: an index check on every query takes the engine's lock each time.
+    private static void EnsureIndexes(LiteDatabase engine)
+    {
+        var messages = engine.GetCollection<StoredMessage>(MessageStore.CollectionName);
+        messages.EnsureIndex(m => m.Timestamp);
+        messages.EnsureIndex(m => m.ChannelId);
+        engine.GetCollection<ChannelListEntry>(ChannelListStore.CollectionName).EnsureIndex(e => e.ChannelId);
+    }
+
     private LiteDatabase Open()
     {
         var directory = System.IO.Path.GetDirectoryName(FullPath);
@@ -73,6 +82,7 @@ internal sealed class Database : IDisposable
         IsNew = !File.Exists(FullPath);
         var connection = new ConnectionString { Filename = FullPath, Connection = ConnectionType.Direct };
         var engine = new LiteDatabase(connection, CreateMapper());
+        EnsureIndexes(engine);
         Log.DatabaseOpened(logger, FullPath, IsNew);
         return engine;
     }

@@ -43,11 +43,5 @@ internal sealed class MessageStore(Database database)
 
     public int Count() => Messages().Count();
 
-    private LiteDB.ILiteCollection<StoredMessage> Messages()
-    {
-        var collection = database.Collection<StoredMessage>(CollectionName);
-        collection.EnsureIndex(m => m.Timestamp);
-        collection.EnsureIndex(m => m.ChannelId);
-        return collection;
-    }
+    private LiteDB.ILiteCollection<StoredMessage> Messages() => database.Collection<StoredMessage>(CollectionName);
 }

@@ -33,8 +33,10 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
             lists.Reconcile(channels.Where(c => c.Name is not null).Select(c => (c.Id, c.Name!)));
         }
 
-        var excluded = lists.Excluded();
-        var important = lists.Important();
+        // One read of the lists per answer.
+        var entries = lists.All();
+        var excluded = entries.Where(e => e.Excluded).ToList();
+        var important = entries.Where(e => e.Important).ToList();
         var builder = new StringBuilder();
         if (channels is not null)
         {
