@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "verify-ref" => VerifyReference.Run(args[1..]),
     "startup" => await StartupProbe.RunAsync(args[1..]),
     "paced" => await PacedClient.RunAsync(args[1..]),
+    "bare-server" => await BareServer.RunAsync(args[1..]),
     "report" => ReportWriter.Run(args[1..]),
     _ => RunBenchmarks(args),
 };

@@ -1,7 +1,10 @@
 using CoalitionBot.Configuration;
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
@@ -21,11 +24,11 @@ internal static class AdminExtensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AdminJsonContext.Default));
         builder.Services.AddOpenApi();
 
-        // Anti-forgery tokens must survive a restart of the container, so their keys live with the data.
-        var dataFolder = Path.GetDirectoryName(Path.GetFullPath(builder.Configuration[$"{StorageOptions.SectionName}:Path"] ?? new StorageOptions().Path)) ?? ".";
-        builder.Services.AddDataProtection()
-            .SetApplicationName("CoalitionBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys")));
+        // Anti-forgery tokens must survive a restart of the container, so their keys live with the data
+        // (resolved from the bound options, when the ring is first needed, not from the builder).
+        builder.Services.AddDataProtection().SetApplicationName("CoalitionBot");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((options, storage, loggers) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysFolder(storage.Value)), loggers));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "coalitionbot_antiforgery";
@@ -35,8 +38,24 @@ internal static class AdminExtensions
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.FormFieldName = "__token";
         });
+
+        // Data Protection loads (or creates) its key ring at start-up in a hosted service, which costs
+        // the first PING tens of milliseconds and a few MiB of crypto and XML for a page moderators
+        // open rarely (issue 7). Without it the ring loads at the first anti-forgery token instead.
+        // AddAntiforgery registers that service again, so it is removed after it.
+        var warmUp = builder.Services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IHostedService)
+            && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService");
+        if (warmUp is not null)
+        {
+            builder.Services.Remove(warmUp);
+        }
+
         return builder;
     }
+
+    /// <summary>The data-protection key ring's folder: keys/ beside the LiteDB file.</summary>
+    public static string KeysFolder(StorageOptions storage) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storage.Path)) ?? ".", "keys");
 
     /// <summary>
     /// The admin page at /admin, the OpenAPI description at /openapi/v1.json, and the /admin/api

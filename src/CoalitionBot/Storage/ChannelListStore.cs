@@ -8,6 +8,12 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
 {
     public const string CollectionName = "channel_lists";
 
+    private long version;
+
+    /// Changes whenever an entry is written, so an answer rendered from the lists can be reused
+    /// until then (this process is the database's only writer).
+    public long Version => Interlocked.Read(ref version);
+
     public IReadOnlyList<ChannelListEntry> All() => Entries().FindAll().OrderBy(e => e.Label, StringComparer.CurrentCultureIgnoreCase).ToList();
 
     public IReadOnlyList<ChannelListEntry> Excluded() => All().Where(e => e.Excluded).ToList();
@@ -36,6 +42,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
         entry.ChangedBy = "import";
         entry.ChangedAt = time.GetUtcNow();
         Entries().Upsert(entry);
+        Interlocked.Increment(ref version);
     }
 
     /// Gives ids and current names to entries, from the server's channel list.
@@ -50,6 +57,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
                 entry.ChannelId = id;
                 entry.Name = name;
                 collection.Update(entry);
+                Interlocked.Increment(ref version);
             }
         }
     }
@@ -86,6 +94,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
             if (entry.Id != 0)
             {
                 collection.Update(entry);
+                Interlocked.Increment(ref version);
             }
 
             return false;
@@ -95,6 +104,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
         entry.ChangedBy = actor.Name;
         entry.ChangedAt = time.GetUtcNow();
         collection.Upsert(entry);
+        Interlocked.Increment(ref version);
         return true;
     }
 

@@ -5,18 +5,40 @@ internal sealed class ChannelStore(Database database)
 {
     public const string CollectionName = "channels";
 
-    public void Upsert(IEnumerable<StoredChannel> channels) => Channels().Upsert(channels);
+    private readonly Lock gate = new();
+    private IReadOnlyList<Discord.Models.Channel>? serverList;
+    private bool serverListRead;
+
+    public void Upsert(IEnumerable<StoredChannel> channels)
+    {
+        Channels().Upsert(channels);
+        lock (gate)
+        {
+            serverListRead = false;
+            serverList = null;
+        }
+    }
 
     public StoredChannel? Find(ulong id) => Channels().FindById(new LiteDB.BsonValue(unchecked((long)id)));
 
     public IReadOnlyList<StoredChannel> All() => Channels().FindAll().ToList();
 
     /// The server's channels (not threads) as ingestion last saw them, as Discord would list them;
-    /// null when ingestion has not seen any yet.
+    /// null when ingestion has not seen any yet. The same instance until ingestion writes again
+    /// (this process is the database's only writer), so callers may cache what they derive from it.
     public IReadOnlyList<Discord.Models.Channel>? AsServerList()
     {
-        var channels = All().Where(c => !Discord.Models.ChannelTypes.IsThread(c.Type)).ToList();
-        return channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))];
+        lock (gate)
+        {
+            if (!serverListRead)
+            {
+                var channels = All().Where(c => !Discord.Models.ChannelTypes.IsThread(c.Type)).ToList();
+                serverList = channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))];
+                serverListRead = true;
+            }
+
+            return serverList;
+        }
     }
 
     private LiteDB.ILiteCollection<StoredChannel> Channels() => database.Collection<StoredChannel>(CollectionName);

@@ -23,6 +23,22 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task The_anti_forgery_key_ring_is_created_by_the_first_page_not_at_start()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = app.CreateBrowserLikeClient();
+        var keys = Path.Combine(app.DataDirectory, "keys");
+        await app.Client.GetAsync(new Uri("/healthz", UriKind.Relative), Token);
+        var keysAfterStart = Directory.Exists(keys) ? Directory.GetFiles(keys) : [];
+
+        var page = await GetPageAsync(client, "/admin");
+
+        Assert.Empty(keysAfterStart);
+        Assert.NotNull(page.QuerySelector("input[name=__token]"));
+        Assert.Single(Directory.GetFiles(keys, "key-*.xml"));
+    }
+
+    [Fact]
     public async Task The_page_asks_for_the_token_and_refuses_a_wrong_one()
     {
         await using var app = new TestApp(AdminApiTests.Enabled());

@@ -96,6 +96,36 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Channels_answers_again_follow_every_change_of_the_lists_and_of_the_stored_channels()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Discord:BotToken"] = "" });
+        var channels = app.Get<ChannelStore>();
+        channels.Upsert([new StoredChannel { Id = 1300000000000000201, Name = "general", Type = 0, Position = 0 }]);
+        var first = await ContentAsync(app);
+        var again = await ContentAsync(app);
+
+        await ExcludeAsync(app, General, "general");
+        var afterExclude = await ContentAsync(app);
+        channels.Upsert([new StoredChannel { Id = 1300000000000000202, Name = "annonces", Type = 5, Position = 1 }]);
+        var afterNewChannel = await ContentAsync(app);
+        await SendAsync(app, Payloads.Command("include", Payloads.StringOption("channel", General)));
+        var afterInclude = await ContentAsync(app);
+        var english = await ContentAsync(app, "en-US");
+
+        Assert.Contains("Salons suivis (1)**\u00a0: #general", first, StringComparison.Ordinal);
+        Assert.Equal(first, again);
+        Assert.Contains("Salons suivis (0)", afterExclude, StringComparison.Ordinal);
+        Assert.Contains("Salons exclus (1)", afterExclude, StringComparison.Ordinal);
+        Assert.Contains("Salons suivis (1)**\u00a0: #annonces", afterNewChannel, StringComparison.Ordinal);
+        Assert.Contains("Salons suivis (2)**\u00a0: #general, #annonces", afterInclude, StringComparison.Ordinal);
+        Assert.Contains("Salons exclus (0)", afterInclude, StringComparison.Ordinal);
+        Assert.Contains("Monitored channels (2)", english, StringComparison.Ordinal);
+
+        static async Task<string> ContentAsync(TestApp app, string locale = "fr") =>
+            (string)(await SendAsync(app, Payloads.Command("channels", locale: locale)))["data"]!["content"]!;
+    }
+
+    [Fact]
     public async Task Exclude_by_a_moderator_stores_the_channel_with_who_and_when()
     {
         await using var app = new TestApp();

@@ -13,17 +13,40 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
     /// Three sections and a note must fit Discord's 2,000 characters.
     private const int SectionBudget = 560;
 
+    private RenderedAnswer? last;
+
     public string Name => CommandCatalog.Channels;
 
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (cache.Fresh is { } fresh || !cache.CanFetch)
         {
-            return ValueTask.FromResult(CommandReply.Private(Render(cache.Fresh ?? stored.AsServerList(), context.Texts)));
+            return ValueTask.FromResult(CommandReply.Private(RenderOrReuse(cache.Fresh ?? stored.AsServerList(), context.Texts)));
         }
 
         // Asking Discord may take longer than the 3 seconds an answer has: answer "thinking…" first.
-        return ValueTask.FromResult(CommandReply.Later(async token => CommandReply.Edit(Render(await cache.GetAsync(token) ?? stored.AsServerList(), context.Texts))));
+        return ValueTask.FromResult(CommandReply.Later(async token => CommandReply.Edit(RenderOrReuse(await cache.GetAsync(token) ?? stored.AsServerList(), context.Texts))));
+    }
+
+    /// The last answer again while its inputs are the same: the same channel list instance (the
+    /// cache and the store keep one until it changes), the same lists version and the same language.
+    private string RenderOrReuse(IReadOnlyList<Channel>? channels, InteractionTexts texts)
+    {
+        var version = lists.Version;
+        if (last is { } answer && ReferenceEquals(answer.Channels, channels) && ReferenceEquals(answer.Texts, texts) && answer.ListsVersion == version)
+        {
+            return answer.Text;
+        }
+
+        var text = Render(channels, texts);
+        // Kept only if nothing was written meanwhile (a name reconciled by Render, a concurrent
+        // /exclude): the next call renders again and keeps that one.
+        if (lists.Version == version)
+        {
+            last = new RenderedAnswer(channels, texts, version, text);
+        }
+
+        return text;
     }
 
     public string Render(IReadOnlyList<Channel>? channels, InteractionTexts texts)
@@ -73,4 +96,6 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
     private static void AppendSection(StringBuilder builder, string heading, List<string> labels, InteractionTexts texts) =>
         builder.Append("**").Append(heading).Append(" (").Append(labels.Count).Append(")**").Append(texts.Colon)
             .Append(ChannelLabels.Join(labels, texts, SectionBudget)).Append('\n');
+
+    private sealed record RenderedAnswer(IReadOnlyList<Channel>? Channels, InteractionTexts Texts, long ListsVersion, string Text);
 }
