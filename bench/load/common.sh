@@ -4,7 +4,7 @@
 
 tool() { nice -n 10 dotnet "$BENCH_TOOL" "$@"; }
 
-# A scratch folder (WORK) and the bot's process (SERVER_PID), both cleaned up when the script exits.
+# A scratch folder (WORK), the bot's process (SERVER_PID) and the bare reference server (BARE_PID), all cleaned up when the script exits.
 # Call once, with a name for the folder.
 use_workspace() {
   WORK=$(mktemp -d "/tmp/coalitionbot-$1.XXXXXX")
@@ -14,6 +14,7 @@ use_workspace() {
 
 cleanup_workspace() {
   if [[ -n ${SERVER_PID:-} ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [[ -n ${BARE_PID:-} ]] && kill -0 "$BARE_PID" 2>/dev/null; then kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 
@@ -68,4 +69,13 @@ saturate() {
       printf "%s_cpu_us=%.1f\n", p, ticks * 1000000 / hz / n
       if (sock != "") printf "%s_socket_errors=%s\n", p, sock
     }' "$out"
+}
+
+# The round whose CPU per request is the median, among lines PREFIX_rN_key=value of FILE; printed as
+# PREFIX_key=value, plus PREFIX_cpu_us_all with every round's figure.
+median_of_rounds() {
+  local prefix=$1 file=$2 round
+  round=$(sed -n "s/^${prefix}_r\([0-9]*\)_cpu_us=\(.*\)/\2 \1/p" "$file" | sort -n | awk '{ r[NR] = $2 } END { print r[int((NR + 1) / 2)] }')
+  sed -n "s/^${prefix}_r${round}_/${prefix}_/p" "$file"
+  echo "${prefix}_cpu_us_all=$(sed -n "s/^${prefix}_r[0-9]*_cpu_us=//p" "$file" | tr '\n' ' ' | sed 's/ $//')"
 }

@@ -17,7 +17,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Interaction refused with 503: Discord:PublicKey is not configured")]
     public static partial void PublicKeyMissing(ILogger logger);
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Information, Message = "Command /{Command} from {Member}")]
+    [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "Command /{Command} from {Member}")]
     public static partial void CommandReceived(ILogger logger, string command, string member);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Warning, Message = "Unknown command /{Command}: answered with a message (register the commands again?)")]
