@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "startup" => await StartupProbe.RunAsync(args[1..]),
     "paced" => await PacedClient.RunAsync(args[1..]),
     "bare-server" => await BareServer.RunAsync(args[1..]),
+    "fake-discord" => await FakeDiscord.RunAsync(args[1..]),
     "report" => ReportWriter.Run(args[1..]),
     _ => RunBenchmarks(args),
 };

@@ -9,15 +9,17 @@ ROOT=$(cd "$LOAD_DIR/../.." && pwd)
 : "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
 A=$1 B=$2 STARTUP_PAIRS=${3:-8} CPU_PAIRS=${4:-3}
 PORT=${PORT:-5095}
-WORK=$(mktemp -d /tmp/coalitionbot-ab.XXXXXX)
-pid=
-trap 'if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
+export FAKE_PORT=$((PORT + 2))
 # shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
+use_workspace ab
+pid=
+trap 'if [[ -n $pid ]]; then kill "$pid" 2>/dev/null || true; fi; cleanup_workspace' EXIT
 nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/app" >"$WORK/publish.log" 2>&1 || { cat "$WORK/publish.log" >&2; exit 1; }
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"
 bot_env
+start_fake_discord
 
 # Runs a command with the space-separated VAR=value list of one side.
 with() {

@@ -1,10 +1,11 @@
 # shellcheck shell=bash
 # Shared by the load scripts: sourced, not run.
-# Needs: BENCH_TOOL (the benchmarks dll), WORK (a temp folder), PORT.
+# Needs: BENCH_TOOL (the benchmarks dll), WORK (a temp folder), PORT (the bot), FAKE_PORT (fake-discord).
 
 tool() { nice -n 10 dotnet "$BENCH_TOOL" "$@"; }
 
-# A scratch folder (WORK), the bot's process (SERVER_PID) and the bare reference server (BARE_PID), all cleaned up when the script exits.
+# A scratch folder (WORK), the bot's process (SERVER_PID), the bare reference server (BARE_PID) and
+# fake-discord (FAKE_PID), all cleaned up when the script exits.
 # Call once, with a name for the folder.
 use_workspace() {
   WORK=$(mktemp -d "/tmp/coalitionbot-$1.XXXXXX")
@@ -14,7 +15,10 @@ use_workspace() {
 
 cleanup_workspace() {
   if [[ -n ${SERVER_PID:-} ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
-  if [[ -n ${BARE_PID:-} ]] && kill -0 "$BARE_PID" 2>/dev/null; then kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true; fi
+  local pid
+  for pid in "${BARE_PID:-}" "${FAKE_PID:-}"; do
+    if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  done
   rm -rf "$WORK"
 }
 
@@ -24,16 +28,37 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # A field of /proc/PID/status in KiB (VmRSS, VmHWM, RssAnon, RssFile).
 status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
 
-# The bot's environment for a load run: generated key, temp storage, guild set, no bot token.
+# The bot's environment for a load run: generated key, temp storage, and every feature on, as a
+# real installation has them: polling (against fake-discord, FAKE_PORT), the digest (to the outbox
+# folder beside the database), the admin API and the Uptime Kuma push.
 bot_env() {
   Discord__PublicKey=$(cat "$WORK/keys/public.hex")
   export Discord__PublicKey
   export Discord__GuildId=1300000000000000000
-  export Discord__BotToken=
+  export Discord__BotToken=bench-bot-token
   export Discord__ApplicationId=1416000000000000000
+  export Discord__ApiBaseUrl="http://127.0.0.1:$FAKE_PORT/api/v10"
+  export Ingestion__PollInterval=00:00:30
+  export Ingestion__BackfillDays=1
+  export Digest__To=liste@coalition.example
+  export Digest__From=bot@coalition.example
+  export Admin__Token=bench-admin-token-0123456789
+  export Monitoring__PushUrl="http://127.0.0.1:$FAKE_PORT/api/push/bench"
   export Storage__Path="$WORK/data/coalitionbot.db"
   export Urls="http://127.0.0.1:$PORT"
   export Logging__Console__FormatterName=simple
+}
+
+# Discord's REST API as the bot polls it (Tools/FakeDiscord.cs), on FAKE_PORT, for the whole run.
+start_fake_discord() {
+  dotnet "$BENCH_TOOL" fake-discord --url "http://127.0.0.1:$FAKE_PORT" --guild 1300000000000000000 >"$WORK/fake-discord.log" 2>&1 &
+  FAKE_PID=$!
+  for _ in $(seq 1 100); do
+    curl -fsS -m 1 "http://127.0.0.1:$FAKE_PORT/api/v10/guilds/1300000000000000000/roles" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  cat "$WORK/fake-discord.log" >&2
+  return 1
 }
 
 # Polls with a pre-signed PING until the bot answers PONG (or 30 s pass).

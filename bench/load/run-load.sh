@@ -8,6 +8,7 @@ ROOT=$(cd "$LOAD_DIR/../.." && pwd)
 RESULTS=$1
 : "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
 PORT=${PORT:-5099}
+export FAKE_PORT=$((PORT + 2))
 SAT_SECONDS=${SAT_SECONDS:-6}
 SAT_ROUNDS=${SAT_ROUNDS:-3}
 PACED_SECONDS=${PACED_SECONDS:-15}
@@ -28,6 +29,7 @@ fi
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"
 bot_env
+start_fake_discord
 
 echo "== verify-only reference (NSec, one core)" >&2
 tool verify-ref --seconds 3 | tee -a "$OUT" >&2
@@ -83,4 +85,7 @@ echo "server_peak_rss_kib=$(status_kib "$SERVER_PID" VmHWM)" >>"$OUT"
 sleep 5
 echo "server_after_load_rss_kib=$(status_kib "$SERVER_PID" VmRSS)" >>"$OUT"
 echo "server_log_lines=$(wc -l <"$WORK/server.log")" >>"$OUT"
+grep -c '\[400\] Poll:' "$WORK/server.log" | sed 's/^/server_polls_logged=/' >>"$OUT" || true
+# What the bot itself says of its features after the run (polling, digest, monitoring), for the record.
+curl -fsS -H "Authorization: Bearer ${Admin__Token:?}" "http://127.0.0.1:$PORT/admin/api/status" >"$RESULTS/status.json" || echo "admin status unavailable" >&2
 grep -ciE 'fail|error|exception' "$WORK/server.log" | sed 's/^/server_log_errors=/' >>"$OUT" || true

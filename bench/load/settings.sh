@@ -8,6 +8,7 @@ ROOT=$(cd "$LOAD_DIR/../.." && pwd)
 RESULTS=$1
 : "${BENCH_TOOL:?BENCH_TOOL must point at CoalitionBot.Benchmarks.dll}"
 PORT=${PORT:-5098}
+export FAKE_PORT=$((PORT + 2))
 # shellcheck disable=SC1091 # common.sh, beside this script
 source "$LOAD_DIR/common.sh"
 use_workspace settings
@@ -19,6 +20,7 @@ nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -r "$rid" --self-c
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"
 bot_env
+start_fake_discord
 
 # name | build | environment (space-separated VAR=value)
 CONFIGS=(
