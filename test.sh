@@ -10,8 +10,21 @@ fi
 
 log=$(mktemp)
 checks=$(mktemp)
-trap 'rm -f "$log" "$checks"' EXIT
+aot=$(mktemp -d)
+trap 'rm -rf "$log" "$checks" "$aot"' EXIT
 status=0
+
+# The build that ships is native AOT: published once here, and run as a process by the tests in
+# tests/CoalitionBot.Tests/Aot (a failed publish makes them fail, not skip).
+echo "Publishing the native AOT binary (Release; a few minutes)…"
+if dotnet publish src/CoalitionBot --configuration Release --output "$aot/bin" >"$aot/publish.log" 2>&1; then
+  echo "Native AOT binary: $(du -h "$aot/bin/CoalitionBot" | cut -f1)"
+else
+  tail -40 "$aot/publish.log"
+  echo "The native AOT publish failed." >&2
+  status=1
+fi
+export COALITIONBOT_AOT_BINARY="$aot/bin/CoalitionBot"
 
 # The deployment files, checked with their real validators (caddy, JSON schemas, shellcheck).
 deploy/check.sh 2>&1 | tee "$checks" || status=$?

@@ -126,7 +126,7 @@ dockerfile_rules() {
     grep -qE '^USER [^r0]' Dockerfile || { echo "no non-root USER"; return 1; }
     grep -A3 -E '^HEALTHCHECK ' Dockerfile | grep -q '/healthz' || { echo "no HEALTHCHECK on /healthz"; return 1; }
     grep -qE '^VOLUME .*/app/data' Dockerfile || { echo "no VOLUME /app/data"; return 1; }
-    grep -qE '^FROM .*aspnet:.*(noble|jammy|trixie|bookworm)(-chiseled-extra)?( |$)' Dockerfile || { echo "runtime image without ICU/tzdata"; return 1; }
+    grep -qE '^FROM .*(aspnet|runtime-deps):.*(noble|jammy|trixie|bookworm)(-chiseled-extra)?( |$)' Dockerfile || { echo "runtime image without ICU/tzdata"; return 1; }
 }
 run "Dockerfile: cross-build, non-root, healthcheck, data volume, ICU image" dockerfile_rules
 

@@ -19,7 +19,7 @@ OUT="$RESULTS/load.env"
 : >"$OUT"
 
 if [[ -n ${APP_DIR:-} ]]; then
-  # An already published build (e.g. a native AOT experiment): measured as it is.
+  # An already published build (e.g. a JIT build to compare with the native AOT one): measured as it is.
   echo "== using the build in $APP_DIR" >&2
   cp -r "$APP_DIR" "$WORK/app"
 else

@@ -13,10 +13,11 @@ export FAKE_PORT=$((PORT + 2))
 source "$LOAD_DIR/common.sh"
 use_workspace settings
 
-echo "-- publish: framework-dependent (as shipped) and ReadyToRun" >&2
-nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -o "$WORK/jit" >"$WORK/publish-jit.log" 2>&1 || { cat "$WORK/publish-jit.log" >&2; exit 1; }
+# The JIT runtime's settings: PublishAot=false, since the shipped build is native AOT.
+echo "-- publish: framework-dependent JIT and ReadyToRun" >&2
+nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -p:PublishAot=false -o "$WORK/jit" >"$WORK/publish-jit.log" 2>&1 || { cat "$WORK/publish-jit.log" >&2; exit 1; }
 rid=linux-x64; [[ $(uname -m) == aarch64 ]] && rid=linux-arm64
-nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$WORK/r2r" >"$WORK/publish-r2r.log" 2>&1 || { cat "$WORK/publish-r2r.log" >&2; exit 1; }
+nice -n 10 dotnet publish "$ROOT/src/CoalitionBot" -c Release -p:PublishAot=false -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$WORK/r2r" >"$WORK/publish-r2r.log" 2>&1 || { cat "$WORK/publish-r2r.log" >&2; exit 1; }
 mkdir -p "$WORK/keys" "$WORK/data"
 tool keygen --out "$WORK/keys"
 bot_env

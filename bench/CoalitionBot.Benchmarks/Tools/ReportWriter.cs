@@ -143,6 +143,7 @@ internal static class ReportWriter
         Line("bench/run --quick             # a smoke run: dry micro jobs and 3-second load phases");
         Line("BENCH_TOOL=$PWD/bench/CoalitionBot.Benchmarks/bin/Release/net10.0/CoalitionBot.Benchmarks.dll \\");
         Line("  bench/load/ab.sh DOTNET_TieredPGO=0 DOTNET_TieredPGO=1    # interleaved A/B of two settings");
+        Line("apt-get install -y clang zlib1g-dev   # the published build is native AOT: bench/run needs them");
         Line("```");
         Line();
         Line("Raw output of the last run stays in `bench/results/` (not committed): BenchmarkDotNet's reports, `load.env`, the wrk logs.");

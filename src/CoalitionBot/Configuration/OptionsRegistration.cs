@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Configuration;
@@ -8,7 +9,12 @@ internal static class OptionsRegistration
 {
     /// The caller binds the section itself (<c>.BindConfiguration(T.SectionName)</c>) so the
     /// configuration binding generator sees a concrete type at the call.
-    public static OptionsBuilder<T> AddValidatedOptions<T, TValidator>(this IHostApplicationBuilder builder)
+    /// The options are created and the validator constructed by DI, so the trimmer must keep their
+    /// constructors (without these annotations it warns, IL2091, and the first native AOT experiment
+    /// trimmed every validator away: the bot refused to start).
+    public static OptionsBuilder<T> AddValidatedOptions<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(this IHostApplicationBuilder builder)
         where T : class
         where TValidator : class, IValidateOptions<T>
     {
@@ -46,7 +52,7 @@ internal static class OptionsRegistration
         void Resolve(IServiceProvider services);
     }
 
-    private sealed class OptionsProbe<T> : IOptionsProbe
+    private sealed class OptionsProbe<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T> : IOptionsProbe
         where T : class
     {
         public void Resolve(IServiceProvider services) => _ = services.GetRequiredService<IOptions<T>>().Value;

@@ -13,7 +13,8 @@ internal sealed class DigestStatusSection(DigestService digests, DigestLedger le
         var recent = new JsonArray();
         foreach (var record in ledger.Latest(7))
         {
-            recent.Add(new JsonObject
+            // JsonArray.Add<T> may wrap its argument by reflection; the JsonNode overload never does.
+            JsonNode item = new JsonObject
             {
                 ["id"] = record.Id,
                 ["state"] = record.State.ToString().ToLowerInvariant(),
@@ -22,7 +23,8 @@ internal sealed class DigestStatusSection(DigestService digests, DigestLedger le
                 ["sentAt"] = record.SentAt,
                 ["nextAttemptAt"] = record.NextAttemptAt,
                 ["lastError"] = record.LastError,
-            });
+            };
+            recent.Add(item);
         }
 
         return new JsonObject

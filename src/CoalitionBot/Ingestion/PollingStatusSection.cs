@@ -21,14 +21,16 @@ internal sealed class PollingStatusSection(PollStatus status, ChannelStore chann
             .Where(c => ChannelDiscovery.CarriesMessages(c.Type) && (!ChannelTypes.IsThread(c.Type) || !c.Archived))
             .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase))
         {
-            list.Add(new JsonObject
+            // JsonArray.Add<T> may wrap its argument by reflection; the JsonNode overload never does.
+            JsonNode item = new JsonObject
             {
                 ["id"] = channel.Id.ToString(CultureInfo.InvariantCulture),
                 ["name"] = channel.Name,
                 ["thread"] = ChannelTypes.IsThread(channel.Type),
                 ["readUpTo"] = read.TryGetValue(channel.Id, out var cursor) ? Snowflake.ToTime(cursor) : null,
                 ["unreadable"] = channel.Unreadable,
-            });
+            };
+            list.Add(item);
         }
 
         return new JsonObject

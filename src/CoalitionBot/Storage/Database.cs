@@ -59,8 +59,20 @@ internal sealed class Database : IDisposable
         mapper.RegisterType<DateTimeOffset>(
             value => new BsonValue(value.UtcDateTime),
             bson => new DateTimeOffset(DateTime.SpecifyKind(bson.AsDateTime.ToUniversalTime(), DateTimeKind.Utc)));
+        // LiteDB fills an IReadOnlyList<T> property with a List<T> it creates by reflection, which the
+        // native AOT build cannot do for our types: each list a stored type holds is read here instead.
+        RegisterList<StoredAttachment>(mapper);
+        RegisterList<StoredEmbed>(mapper);
+        RegisterList<StoredMention>(mapper);
+        RegisterList<StoredReaction>(mapper);
         return mapper;
     }
+
+    /// Written as LiteDB writes any list (an array of the items' documents), so existing files read the same.
+    private static void RegisterList<T>(BsonMapper mapper) =>
+        mapper.RegisterType<IReadOnlyList<T>>(
+            list => new BsonArray(list.Select(mapper.Serialize)),
+            bson => bson.AsArray.Select(mapper.Deserialize<T>).ToList());
 
     /// Once, when the file opens: an index check on every query takes the engine's lock each time.
     private static void EnsureIndexes(LiteDatabase engine)

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace CoalitionBot.Tests.Support;
+
+/// The published native AOT executable, found once per test run: ./test.sh publishes it and names
+/// it in COALITIONBOT_AOT_BINARY; without that variable the fixture publishes it itself (Release,
+/// into native-aot/ under the test output). A missing or failed build fails the tests, never skips them.
+public sealed class NativeBinary : IAsyncLifetime
+{
+    public const string Variable = "COALITIONBOT_AOT_BINARY";
+
+    public string Path { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var given = Environment.GetEnvironmentVariable(Variable);
+        if (!string.IsNullOrEmpty(given))
+        {
+            Assert.True(File.Exists(given), $"{Variable}={given}, but there is no such file: the publish before dotnet test failed.");
+            Path = given;
+            return;
+        }
+
+        var output = System.IO.Path.Combine(AppContext.BaseDirectory, "native-aot");
+        Console.Error.WriteLine($"{Variable} is not set: publishing the native AOT binary into {output} (1 to 3 minutes, once per test run)…");
+        await PublishAsync(output);
+        Path = System.IO.Path.Combine(output, "CoalitionBot");
+        Assert.True(File.Exists(Path), $"dotnet publish succeeded but wrote no {Path}.");
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static async Task PublishAsync(string output)
+    {
+        var project = System.IO.Path.Combine(RepositoryPaths.Root, "src", "CoalitionBot", "CoalitionBot.csproj");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "--configuration", "Release", "--output", output])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // The test host runs under dotnet test: its MSBuild variables would steer the nested build.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        var log = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"dotnet publish of the native AOT binary failed (exit {process.ExitCode}; it needs clang and zlib1g-dev):\n{log}\n{await errors}");
+    }
+}
