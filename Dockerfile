@@ -70,11 +70,12 @@ LABEL org.opencontainers.image.title="CoalitionBot" \
 # HTTP_PORTS avoids a start-up warning about the override. Plain HTTP: Caddy terminates TLS.
 ENV URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS=
-# Raspberry Pi tuning: there is no JIT, so tiering and PGO settings do not apply; the GC reads its
-# DOTNET_ variables as in the JIT build (server GC with DATAS is built in, from the Web SDK). The
-# settings measured on the Pi go here, e.g.:
-# ENV DOTNET_gcServer=0 \
-#     DOTNET_GCConserveMemory=5
+# Runtime settings: there is no JIT, so tiering and PGO settings do not apply. The binary has server
+# GC with DATAS built in (the Web SDK's default) and idle thread-pool workers that do not spin (the
+# csproj). Measured on the build machine (docs/performance.md, "GC setting for the image"): workstation
+# GC, a small gen0, GCConserveMemory or a heap hard limit lower neither idle nor peak memory, so no
+# DOTNET_ variable is set. On a Pi, `bench/load/settings.sh` compares them again; a winner goes here
+# as ENV DOTNET_...=value.
 
 WORKDIR /app
 COPY --from=probe /bin/busybox /usr/local/bin/busybox

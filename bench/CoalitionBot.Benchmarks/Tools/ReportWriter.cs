@@ -69,7 +69,7 @@ internal static class ReportWriter
         Line("| poll of a quiet server | ≤ 2 REST requests, asserted by `PollerTests.A_second_poll_of_a_quiet_server_makes_at_most_two_requests` on every test run | | ≤ 2 REST requests | **pass** |");
         Line();
 
-        Line("## Load (published Release build, loopback, pre-signed requests)");
+        Line("## Load (the published build: native AOT, every feature on; loopback, pre-signed requests)");
         Line();
         Line("| scenario | requests | req/s | non-2xx/errors | server CPU per request | × verify | p50 | p99 | p99.9 | max |");
         Line("|---|---|---|---|---|---|---|---|---|---|");
