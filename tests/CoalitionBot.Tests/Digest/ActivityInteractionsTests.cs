@@ -75,7 +75,7 @@ public sealed class ActivityInteractionsTests : IDisposable
     [Fact]
     public async Task Resume_answers_thinking_privately_then_edits_in_the_embeds()
     {
-        using var app = App();
+        await using var app = App();
 
         var response = await PostSignedAsync(app, "{\"id\":\"9\",\"name\":\"resume\",\"type\":1}");
 
@@ -93,7 +93,7 @@ public sealed class ActivityInteractionsTests : IDisposable
     [Fact]
     public async Task Report_answers_thinking_then_edits_in_the_activity_report()
     {
-        using var app = App();
+        await using var app = App();
 
         var response = await PostSignedAsync(app, "{\"id\":\"9\",\"name\":\"report\",\"type\":1,\"options\":[{\"name\":\"period\",\"type\":3,\"value\":\"day\"}]}");
 

@@ -30,7 +30,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task Posting_a_day_sends_its_digest_once()
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.AdminClient();
 
         var first = await client.PostAsync("/admin/api/digests", Json("{\"date\":\"2026-11-23\",\"resend\":false}"), Token);
@@ -48,7 +48,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task Without_a_date_the_last_complete_day_is_sent()
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.AdminClient();
 
         var response = await client.PostAsync("/admin/api/digests", null, Token);
@@ -60,7 +60,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task A_resend_mails_the_day_again()
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.AdminClient();
 
         await client.PostAsync("/admin/api/digests", Json("{\"date\":\"2026-11-23\"}"), Token);
@@ -80,7 +80,7 @@ public sealed class DigestAdminApiTests
     [InlineData("{\"date\":\"2030-01-01\"}", "has not ended yet")]
     public async Task Bad_input_gets_400_with_a_clear_message(string body, string message)
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.AdminClient();
 
         var response = await client.PostAsync("/admin/api/digests", Json(body), Token);
@@ -93,7 +93,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task The_records_can_be_listed_and_read_with_their_HTML_and_text()
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.AdminClient();
         await client.PostAsync("/admin/api/digests?date=2026-11-23", null, Token);
 
@@ -116,7 +116,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task The_digest_routes_need_the_admin_token()
     {
-        using var app = App();
+        await using var app = App();
         using var client = app.CreateClient();
 
         var post = await client.PostAsync("/admin/api/digests", null, Token);
@@ -130,7 +130,7 @@ public sealed class DigestAdminApiTests
     [Fact]
     public async Task The_digest_job_fires_daily_at_the_send_time_in_the_digest_zone()
     {
-        using var app = App();
+        await using var app = App();
         var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Token);
 
         var triggers = await scheduler.GetTriggersOfJob(DigestJob.Key, Token);

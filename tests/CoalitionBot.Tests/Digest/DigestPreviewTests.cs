@@ -8,7 +8,7 @@ public sealed class DigestPreviewTests
     [Fact]
     public async Task Preview_of_the_sample_server_writes_HTML_and_text_to_the_outbox()
     {
-        using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
+        await using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
 
         var exit = await DigestPreview.RunAsync(app.Services, ["digest", "--preview", "--sample", "--date", "2026-11-23"], TestContext.Current.CancellationToken);
 
@@ -24,7 +24,7 @@ public sealed class DigestPreviewTests
     [Fact]
     public async Task Preview_of_a_stored_day_reads_the_database_without_mailing()
     {
-        using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
+        await using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
 
         var exit = await DigestPreview.RunAsync(app.Services, ["digest", "--preview"], TestContext.Current.CancellationToken);
 
@@ -40,7 +40,7 @@ public sealed class DigestPreviewTests
     [InlineData("digest --preview --date")]
     public async Task Preview_with_bad_arguments_says_how_to_call_it(string line)
     {
-        using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
+        await using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
 
         var exit = await DigestPreview.RunAsync(app.Services, line.Split(' '), TestContext.Current.CancellationToken);
 
