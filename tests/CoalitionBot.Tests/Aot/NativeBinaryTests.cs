@@ -19,7 +19,8 @@ namespace CoalitionBot.Tests.Aot;
 /// real parts: WireMock playing Discord, aiosmtpd receiving the mail, LiteDB on disk, Ed25519
 /// signatures. Trimming and AOT break things at run time only, so each path is driven here, one
 /// process start per scenario.
-public sealed class NativeBinaryTests(NativeBinary binary) : IClassFixture<NativeBinary>
+[Collection(NativeBinaryGroup.Name)]
+public sealed class NativeBinaryTests(NativeBinary binary)
 {
     private const string AdminToken = "an-admin-token-for-the-native-binary";
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");

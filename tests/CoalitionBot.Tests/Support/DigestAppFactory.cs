@@ -78,6 +78,25 @@ internal sealed class DigestAppFactory : WebApplicationFactory<Program>
         });
     }
 
+    /// The HTTP resilience pipeline (Polly) waits on the app's clock for a request still in flight, a
+    /// deferred answer's edit say, before the host lets go of it: with the fake clock standing still that
+    /// wait would never end, so the clock moves while the host stops.
+    public override async ValueTask DisposeAsync()
+    {
+        using var stopped = new CancellationTokenSource();
+        var ticking = Task.Run(async () =>
+        {
+            while (!stopped.IsCancellationRequested)
+            {
+                Time.Advance(TimeSpan.FromMilliseconds(50));
+                await Task.Delay(10, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        await base.DisposeAsync();
+        await stopped.CancelAsync();
+        await ticking;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
