@@ -6,15 +6,13 @@ internal sealed class ChannelStore(Database database)
     public const string CollectionName = "channels";
 
     private readonly Lock gate = new();
-    private IReadOnlyList<Discord.Models.Channel>? serverList;
-    private bool serverListRead;
+    private ServerList? serverList;
 
     public void Upsert(IEnumerable<StoredChannel> channels)
     {
         Channels().Upsert(channels);
         lock (gate)
         {
-            serverListRead = false;
             serverList = null;
         }
     }
@@ -30,16 +28,18 @@ internal sealed class ChannelStore(Database database)
     {
         lock (gate)
         {
-            if (!serverListRead)
+            if (serverList is null)
             {
                 var channels = All().Where(c => !Discord.Models.ChannelTypes.IsThread(c.Type)).ToList();
-                serverList = channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))];
-                serverListRead = true;
+                serverList = new ServerList(channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))]);
             }
 
-            return serverList;
+            return serverList.Channels;
         }
     }
 
     private LiteDB.ILiteCollection<StoredChannel> Channels() => database.Collection<StoredChannel>(CollectionName);
+
+    /// What was read, null included (ingestion has not seen a channel yet), until the next write.
+    private sealed record ServerList(IReadOnlyList<Discord.Models.Channel>? Channels);
 }
