@@ -29,32 +29,38 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
 
 # The bot's environment for a load run: generated key, temp storage, and every feature on, as a
-# real installation has them: polling (against fake-discord, FAKE_PORT), the digest (to the outbox
-# folder beside the database), the admin API and the Uptime Kuma push.
+# real installation has them: polling (against fake-discord, FAKE_PORT, over HTTPS as with Discord;
+# the bot trusts fake-discord's certificate through SSL_CERT_FILE), the digest (to the outbox folder
+# beside the database), the admin API and the Uptime Kuma push.
 bot_env() {
   Discord__PublicKey=$(cat "$WORK/keys/public.hex")
   export Discord__PublicKey
   export Discord__GuildId=1300000000000000000
   export Discord__BotToken=bench-bot-token
   export Discord__ApplicationId=1416000000000000000
-  export Discord__ApiBaseUrl="http://127.0.0.1:$FAKE_PORT/api/v10"
+  export Discord__ApiBaseUrl="https://127.0.0.1:$FAKE_PORT/api/v10"
+  export SSL_CERT_FILE="$WORK/fake-discord.crt"
   export Ingestion__PollInterval=00:00:30
   export Ingestion__BackfillDays=1
   export Digest__To=liste@coalition.example
   export Digest__From=bot@coalition.example
   export Admin__Token=bench-admin-token-0123456789
-  export Monitoring__PushUrl="http://127.0.0.1:$FAKE_PORT/api/push/bench"
+  export Monitoring__PushUrl="https://127.0.0.1:$FAKE_PORT/api/push/bench"
   export Storage__Path="$WORK/data/coalitionbot.db"
   export Urls="http://127.0.0.1:$PORT"
   export Logging__Console__FormatterName=simple
 }
 
-# Discord's REST API as the bot polls it (Tools/FakeDiscord.cs), on FAKE_PORT, for the whole run.
+# Discord's REST API as the bot polls it (Tools/FakeDiscord.cs), over HTTPS on FAKE_PORT, for the
+# whole run; its certificate goes to $WORK/fake-discord.crt.
 start_fake_discord() {
-  dotnet "$BENCH_TOOL" fake-discord --url "http://127.0.0.1:$FAKE_PORT" --guild 1300000000000000000 >"$WORK/fake-discord.log" 2>&1 &
+  rm -f "$WORK/fake-discord.crt"
+  dotnet "$BENCH_TOOL" fake-discord --url "https://127.0.0.1:$FAKE_PORT" --guild 1300000000000000000 \
+    --certificate-out "$WORK/fake-discord.crt" >"$WORK/fake-discord.log" 2>&1 &
   FAKE_PID=$!
   for _ in $(seq 1 100); do
-    curl -fsS -m 1 "http://127.0.0.1:$FAKE_PORT/api/v10/guilds/1300000000000000000/roles" >/dev/null 2>&1 && return 0
+    [[ -s $WORK/fake-discord.crt ]] && curl -fsS -m 1 --cacert "$WORK/fake-discord.crt" \
+      "https://127.0.0.1:$FAKE_PORT/api/v10/guilds/1300000000000000000/roles" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   cat "$WORK/fake-discord.log" >&2

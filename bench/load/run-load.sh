@@ -34,8 +34,8 @@ start_fake_discord
 echo "== verify-only reference (NSec, one core)" >&2
 tool verify-ref --seconds 3 | tee -a "$OUT" >&2
 
-echo "== start-up: process start to first good PING, then idle RSS (5 runs after a warm-up run)" >&2
-tool startup --exe "$WORK/app/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs 5 --settle 5 | tee -a "$OUT" >&2
+echo "== start-up: process start to first good PING, then idle RSS 12 s later, after the first poll (5 runs after a warm-up run)" >&2
+tool startup --exe "$WORK/app/CoalitionBot" --keys "$WORK/keys" --url "http://127.0.0.1:$PORT/interactions" --runs 5 --settle 12 | tee -a "$OUT" >&2
 
 echo "== load server" >&2
 rm -rf "$WORK/data" && mkdir -p "$WORK/data"

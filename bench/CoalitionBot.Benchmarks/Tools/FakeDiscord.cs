@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
@@ -9,15 +12,31 @@ using Microsoft.Extensions.Logging;
 
 namespace CoalitionBot.Benchmarks.Tools;
 
-/// fake-discord --url URL --guild ID [--messages N]: the REST API the bot polls, for the load run,
+/// fake-discord --url URL --guild ID [--messages N] [--certificate-out FILE]: the REST API the bot
+/// polls, for the load run,
 /// so that the measured bot is the whole application (Quartz polling, the HTTP client, LiteDB
 /// writes, deferred answers), not an idle shell. Answers are serialised with the bot's own models;
 /// the tests, not this tool, check them against Discord's OpenAPI description. New messages keep
 /// arriving (one every few seconds in one channel), so every poll has something to store. Also
-/// answers the Uptime Kuma push and the deferred-answer edits.
+/// answers the Uptime Kuma push and the deferred-answer edits. With --certificate-out it speaks
+/// HTTPS, as Discord does, with a certificate made for 127.0.0.1 at start and written to FILE (PEM)
+/// for the bot to trust (SSL_CERT_FILE): the bot's memory then includes its TLS client, as it does
+/// in production.
 internal static class FakeDiscord
 {
     private const long DiscordEpochMs = 1420070400000;
+
+    /// A self-signed certificate for 127.0.0.1, its own authority, valid for a day.
+    private static X509Certificate2 LoopbackCertificate(DateTimeOffset now)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=fake-discord", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        return request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,6 +48,14 @@ internal static class FakeDiscord
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(arguments.Get("url"));
+        if (arguments.Get("certificate-out", "") is { Length: > 0 } certificateFile)
+        {
+            var certificate = LoopbackCertificate(start);
+            await File.WriteAllTextAsync(certificateFile, certificate.ExportCertificatePem());
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
         var api = app.MapGroup("/api/v10");

@@ -1,3 +1,4 @@
+using CoalitionBot.Scheduling;
 using Quartz;
 
 namespace CoalitionBot.Digest;
@@ -5,7 +6,7 @@ namespace CoalitionBot.Digest;
 /// Mails whatever digest is due: fired at Digest:SendAt in the digest's zone, and every few
 /// minutes to retry failed sends and catch up days missed while the bot was down.
 [DisallowConcurrentExecution]
-internal sealed class DigestJob(DigestService service, ILogger<DigestJob> logger) : IJob
+internal sealed class DigestJob(DigestService service, IdleMemoryRelease memory, ILogger<DigestJob> logger) : IJob
 {
     public static readonly JobKey Key = new("digest", "digest");
 
@@ -18,6 +19,10 @@ internal sealed class DigestJob(DigestService service, ILogger<DigestJob> logger
         catch (Exception exception) when (exception is IOException or LiteDB.LiteException or InvalidOperationException)
         {
             Log.RunFailed(logger, exception.Message);
+        }
+        finally
+        {
+            memory.ReleaseAfter(Key.Name);
         }
     }
 }

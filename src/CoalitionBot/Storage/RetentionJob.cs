@@ -1,3 +1,4 @@
+using CoalitionBot.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -5,13 +6,14 @@ namespace CoalitionBot.Storage;
 
 /// Daily: removes stored messages older than Storage:RetentionDays (invariant 6).
 [DisallowConcurrentExecution]
-internal sealed class RetentionJob(MessageStore messages, IOptions<StorageOptions> options, TimeProvider time, ILogger<RetentionJob> logger) : IJob
+internal sealed class RetentionJob(MessageStore messages, IOptions<StorageOptions> options, TimeProvider time, IdleMemoryRelease memory, ILogger<RetentionJob> logger) : IJob
 {
     public static readonly JobKey Key = new("retention");
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         Purge();
+        memory.ReleaseAfter(Key.Name);
         return ValueTask.CompletedTask;
     }
 
