@@ -71,10 +71,11 @@ LABEL org.opencontainers.image.title="CoalitionBot" \
 ENV URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS=
 # Runtime settings: there is no JIT, so tiering and PGO settings do not apply. The binary has server
-# GC with DATAS built in (the Web SDK's default) and idle thread-pool workers that do not spin (the
-# csproj). Measured on the build machine (docs/performance.md, "GC setting for the image"): workstation
-# GC, a small gen0, GCConserveMemory or a heap hard limit lower neither idle nor peak memory, so no
-# DOTNET_ variable is set. On a Pi, `bench/load/settings.sh` compares them again; a winner goes here
+# GC with DATAS built in (the Web SDK's default), idle thread-pool workers that do not spin, type data
+# mapped from the file and no EventSource (all from the csproj), and it collects and returns memory
+# after each job (Scheduling/IdleMemoryRelease.cs). Measured on the build machine (docs/performance.md,
+# "Runtime settings"): after that release, workstation GC, a small gen0, GCConserveMemory or a heap
+# hard limit change idle memory by less than 1 MiB, so no DOTNET_ variable is set. On a Pi, `bench/load/settings.sh` compares them again; a winner goes here
 # as ENV DOTNET_...=value.
 
 WORKDIR /app

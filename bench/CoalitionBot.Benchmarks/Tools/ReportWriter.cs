@@ -139,7 +139,7 @@ internal static class ReportWriter
         Line("```sh");
         Line("apt-get install -y wrk        # the load generator (Debian package)");
         Line("bench/run                     # micro + load, about 5-7 minutes; writes docs/performance.md");
-        Line("bench/run --settings          # also the runtime-settings comparison (about 6 more minutes)");
+        Line("bench/run --settings          # also the runtime-settings comparison (about 12 more minutes)");
         Line("bench/run --quick             # a smoke run: dry micro jobs and 3-second load phases");
         Line("BENCH_TOOL=$PWD/bench/CoalitionBot.Benchmarks/bin/Release/net10.0/CoalitionBot.Benchmarks.dll \\");
         Line("  bench/load/ab.sh DOTNET_TieredPGO=0 DOTNET_TieredPGO=1    # interleaved A/B of two settings");
