@@ -5,6 +5,7 @@ using CoalitionBot.Discord.RateLimits;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace CoalitionBot.Discord;
 
@@ -39,6 +40,10 @@ internal static class DiscordExtensions
                 options.Retry.ShouldHandle = args => ValueTask.FromResult(IsTransientButNotRateLimit(args.Outcome));
                 options.CircuitBreaker.ShouldHandle = args => ValueTask.FromResult(IsTransientButNotRateLimit(args.Outcome));
             });
+        // Each attempt Polly makes would otherwise log at Warning, and the last one at Error with a stack
+        // trace, next to the one line the caller writes when Discord cannot be reached. They stay
+        // available at Debug (Logging:LogLevel:Polly) for whoever investigates.
+        builder.Services.Configure<TelemetryOptions>(options => options.SeverityProvider = _ => ResilienceEventSeverity.Debug);
         builder.Services.AddSingleton<GuildChannelCache>();
         return builder;
     }

@@ -3,6 +3,8 @@ using CoalitionBot.Discord;
 using CoalitionBot.Ingestion;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WireMock.Logging;
 
 namespace CoalitionBot.Tests.Ingestion;
@@ -299,6 +301,32 @@ public sealed class PollerTests : IDisposable
         Assert.True(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
         Assert.Equal(sample.Category.Id, host.Channels.Find(sample.General.Id)!.ParentId);
         Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/members/{sample.Camille.Id}"));
+    }
+
+    [Fact]
+    public async Task Discord_unreachable_gives_one_warning_line_and_no_error_from_the_retries()
+    {
+        var logs = new LogCollector();
+        string closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
+        }
+
+        using var host = new IngestionHost(data.Path, $"http://127.0.0.1:{closedPort}/api/v10", guildId: fake.Guild,
+            configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+
+        var summary = await host.Poller.PollAsync(Token);
+
+        Assert.Equal(PollOutcomes.Failed, summary.Outcome);
+        var problems = logs.Lines.Where(l => l.Level >= LogLevel.Warning).ToList();
+        var line = Assert.Single(problems);
+        Assert.Equal(typeof(Poller).FullName, line.Category);
+        Assert.StartsWith("Poll failed", line.Message, StringComparison.Ordinal);
+        Assert.Null(line.Exception);
+        // The attempts are still there for whoever turns the Polly category up to Debug.
+        Assert.Contains(logs.Lines, l => l.Category == "Polly" && l.Message.Contains("Execution attempt", StringComparison.Ordinal));
     }
 
     public void Dispose()
