@@ -93,6 +93,12 @@ run "docker-compose.yml matches schemas/compose-spec.json" \
     node $tools/validate-yaml.mjs schemas/compose-spec.json docker-compose.yml
 run ".woodpecker.yml matches schemas/woodpecker-pipeline.json" \
     node $tools/validate-yaml.mjs schemas/woodpecker-pipeline.json .woodpecker.yml
+# The forge's CI must run what .ci/run runs (the README's test command), not a partial suite.
+if grep -qE '^ +- \./test\.sh$' .woodpecker.yml && grep -qE '^\./test\.sh$' .ci/run; then
+    pass ".woodpecker.yml runs ./test.sh, as .ci/run does"
+else
+    fail ".woodpecker.yml runs ./test.sh, as .ci/run does"
+fi
 if grep -qE '^version:' docker-compose.yml; then
     fail "docker-compose.yml has no obsolete version: key"
 else
