@@ -60,7 +60,7 @@ start_fake_discord() {
   FAKE_PID=$!
   for _ in $(seq 1 100); do
     [[ -s $WORK/fake-discord.crt ]] && curl -fsS -m 1 --cacert "$WORK/fake-discord.crt" \
-      "https://127.0.0.1:$FAKE_PORT/api/v10/guilds/1300000000000000000/roles" >/dev/null 2>&1 && return 0
+      "https://127.0.0.1:$FAKE_PORT/api/v10/guilds/1300000000000000000" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
   cat "$WORK/fake-discord.log" >&2

@@ -61,7 +61,7 @@ internal static class FakeDiscord
         var api = app.MapGroup("/api/v10");
         api.MapGet("/guilds/{id}/channels", () => Json(server.Channels(clock.GetUtcNow()), DiscordJsonContext.Default.IReadOnlyListChannel));
         api.MapGet("/guilds/{id}/threads/active", () => Json(new ThreadList([]), DiscordJsonContext.Default.ThreadList));
-        api.MapGet("/guilds/{id}/roles", () => Json(server.Roles, DiscordJsonContext.Default.IReadOnlyListRole));
+        api.MapGet("/guilds/{id}", () => Json(server.Guild, DiscordJsonContext.Default.Guild));
         api.MapGet("/guilds/{id}/members/{user}", (ulong user) => Json(new GuildMember(server.Author(user), null), DiscordJsonContext.Default.GuildMember));
         api.MapGet("/channels/{id}/threads/archived/public", () => Json(new ThreadList([]), DiscordJsonContext.Default.ThreadList));
         api.MapGet("/channels/{id}/messages", (ulong id, int? limit, ulong? after, ulong? before) =>
@@ -90,7 +90,7 @@ internal static class FakeDiscord
             this.guild = guild;
             this.start = start;
             authors = [new User(guild + 100, "camille", "Camille"), new User(guild + 101, "jules", "Jules")];
-            Roles = [new Role(guild, "@everyone", 0, "1071698660929")];
+            Guild = new Guild(guild, "Coalition (bench)", [new Role(guild, "@everyone", 0, "1071698660929")]);
             for (var i = 0; i < messages; i++)
             {
                 var at = start.AddHours(-12).AddSeconds(i * 12 * 3600.0 / messages);
@@ -106,7 +106,7 @@ internal static class FakeDiscord
             new Channel(guild + 3, ChannelTypes.GuildText, "annonces", 1, guild + 1, guild, Messages(guild + 3, now).Last().Id),
         ];
 
-        public IReadOnlyList<Role> Roles { get; }
+        public Guild Guild { get; }
 
         public User Author(ulong id) => authors.FirstOrDefault(a => a.Id == id) ?? authors[0];
 

@@ -20,6 +20,7 @@ internal static class DigestExtensions
         builder.AddValidatedOptions<DigestOptions, DigestOptionsValidator>().BindConfiguration(DigestOptions.SectionName);
         builder.Services.AddSingleton<DigestLedger>();
         builder.Services.AddSingleton<DigestService>();
+        builder.Services.AddSingleton<ServerNameSource>();
         builder.Services.AddSingleton<RecentActivity>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
         builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");

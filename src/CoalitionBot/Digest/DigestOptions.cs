@@ -16,8 +16,9 @@ internal sealed class DigestOptions
 
     public string Language { get; set; } = "fr";
 
-    /// The server's name in the subject and title ("[Coalition FFJ] Résumé du …").
-    public string ServerName { get; set; } = "Discord";
+    /// The server's name in the subject and title ("[Coalition FFJ] Résumé du …"); empty: the name
+    /// the server has on Discord (<see cref="ServerNameSource"/>).
+    public string ServerName { get; set; } = "";
 
     /// Mail a digest for a day without messages too (it is recorded either way).
     public bool SendEmptyDays { get; set; }

@@ -45,9 +45,9 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
             failures.Add("Digest:MaxBytes must be a size in bytes between 10000 and 10000000.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.ServerName) || options.ServerName.Length > 100)
+        if (options.ServerName.Length > 100 || (options.ServerName.Length > 0 && string.IsNullOrWhiteSpace(options.ServerName)))
         {
-            failures.Add("Digest:ServerName must be the server's name, at most 100 characters.");
+            failures.Add("Digest:ServerName must be the server's name, at most 100 characters (or empty: its name on Discord).");
         }
 
         if (!Enum.TryParse<DayOfWeek>(options.WeeklyOn, ignoreCase: true, out _) || int.TryParse(options.WeeklyOn, CultureInfo.InvariantCulture, out _))

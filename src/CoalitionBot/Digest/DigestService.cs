@@ -19,6 +19,7 @@ internal sealed class DigestService(
     SettingsStore settings,
     Monitoring.UptimeKumaPush monitoring,
     IOptions<DigestOptions> options,
+    ServerNameSource serverName,
     IOptions<DiscordOptions> discord,
     IOptions<StorageOptions> storage,
     TimeProvider time,
@@ -150,7 +151,7 @@ internal sealed class DigestService(
     }
 
     public DigestRenderContext RenderContext() =>
-        new(DigestTexts.For(Languages.FromCode(options.Value.Language)), options.Value.ServerName, Zone);
+        new(DigestTexts.For(Languages.FromCode(options.Value.Language)), serverName.Current, Zone);
 
     public DailyDigest Build(DateOnly day) => Build(DigestSlot.Day(day, Zone));
 

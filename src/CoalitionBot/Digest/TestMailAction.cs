@@ -26,7 +26,7 @@ internal sealed class TestMailAction(DigestService digests, IMailTransport trans
         var day = digests.LastCompleteDay();
         var (_, rendered) = digests.Render(day);
         var now = time.GetUtcNow();
-        var options = new DigestOptions { To = address.Address, From = digests.Options.From, ServerName = digests.Options.ServerName };
+        var options = new DigestOptions { To = address.Address, From = digests.Options.From };
         var messageId = $"test-{now.ToUnixTimeMilliseconds()}.{MailComposer.MessageId(digests.GuildId, day)}";
         var mail = MailComposer.Compose(rendered with { Subject = "[Test] " + rendered.Subject }, options, messageId, now);
         try

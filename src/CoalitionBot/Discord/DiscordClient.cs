@@ -57,8 +57,9 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
     public Task<GuildMember> GetGuildMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/members/{Id(userId)}", null, Json.GuildMember, bot: true, cancellationToken);
 
-    public Task<IReadOnlyList<Role>> GetGuildRolesAsync(ulong guildId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}/roles", null, Json.IReadOnlyListRole, bot: true, cancellationToken);
+    /// The server's name and roles in one request (Get Guild Roles would give the roles only).
+    public Task<Guild> GetGuildAsync(ulong guildId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"guilds/{Id(guildId)}", null, Json.Guild, bot: true, cancellationToken);
 
     public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
         ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ namespace CoalitionBot.Discord;
 [JsonSerializable(typeof(IReadOnlyList<Message>))]
 [JsonSerializable(typeof(ThreadList))]
 [JsonSerializable(typeof(GuildMember))]
-[JsonSerializable(typeof(IReadOnlyList<Role>))]
+[JsonSerializable(typeof(Guild))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(IReadOnlyList<Channel>))]
 [JsonSerializable(typeof(DiscordError))]

@@ -32,6 +32,10 @@ internal sealed class ChannelDiscovery(
         var excluded = ExcludedIds();
         var now = time.GetUtcNow();
         var everyoneBase = await names.EveryoneCanViewServerAsync(guildId, cancellationToken);
+        if (names.ServerName is { } serverName && serverName != cursors.ServerName)
+        {
+            cursors.SetServerName(serverName);
+        }
 
         var lastPoll = cursors.LastPollStartedAt;
         var since = (lastPoll ?? backfillStart) - ArchiveMargin;

@@ -4,8 +4,8 @@ using CoalitionBot.Discord;
 
 namespace CoalitionBot.Ingestion;
 
-/// Server nicknames and role names, asked of Discord once and kept for a while: REST messages
-/// carry the user but not the member, so nicknames need Get Guild Member.
+/// Server nicknames, role names and the server's own name, asked of Discord once and kept for a
+/// while: REST messages carry the user but not the member, so nicknames need Get Guild Member.
 internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
 {
     public static readonly TimeSpan MemberFreshness = TimeSpan.FromHours(6);
@@ -17,6 +17,9 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
     private readonly ConcurrentDictionary<ulong, (string? Nick, DateTimeOffset At)> members = new();
     private (IReadOnlyDictionary<ulong, string> Names, DateTimeOffset At)? roles;
     private (bool CanView, DateTimeOffset At)? everyone;
+
+    /// The server's name as Discord last gave it with the roles; null until then.
+    public string? ServerName { get; private set; }
 
     /// The member's server nickname, or null (none, or no longer a member). A failed lookup is not
     /// remembered, so the next poll asks again.
@@ -68,10 +71,11 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
 
         try
         {
-            var list = await client.GetGuildRolesAsync(guildId, cancellationToken);
-            var names = list.ToDictionary(r => r.Id, r => r.Name);
+            var guild = await client.GetGuildAsync(guildId, cancellationToken);
+            var names = guild.Roles.ToDictionary(r => r.Id, r => r.Name);
             roles = (names, now);
-            if (list.FirstOrDefault(r => r.Id == guildId) is { } everyoneRole)
+            ServerName = string.IsNullOrWhiteSpace(guild.Name) ? ServerName : guild.Name;
+            if (guild.Roles.FirstOrDefault(r => r.Id == guildId) is { } everyoneRole)
             {
                 var permissions = ulong.TryParse(everyoneRole.Permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? bits : 0;
                 everyone = ((permissions & (ChannelDiscovery.ViewChannel | ChannelDiscovery.Administrator)) != 0, now);

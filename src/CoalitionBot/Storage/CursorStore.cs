@@ -25,12 +25,22 @@ internal sealed class CursorStore(Database database, TimeProvider time)
     /// When the last complete poll started, or null before the first one.
     public DateTimeOffset? LastPollStartedAt => State().FindById(PollState.SingletonId)?.LastPollStartedAt;
 
-    public void SetLastPollStartedAt(DateTimeOffset startedAt) =>
-        State().Upsert(new PollState { Id = PollState.SingletonId, LastPollStartedAt = startedAt });
+    public void SetLastPollStartedAt(DateTimeOffset startedAt) => UpdateState(state => state with { LastPollStartedAt = startedAt });
+
+    /// The server's name on Discord as the last poll read it, or null before that.
+    public string? ServerName => State().FindById(PollState.SingletonId)?.ServerName;
+
+    public void SetServerName(string name) => UpdateState(state => state with { ServerName = name });
 
     private static LiteDB.BsonValue Key(ulong id) => new(unchecked((long)id));
 
     private LiteDB.ILiteCollection<ChannelCursor> Cursors() => database.Collection<ChannelCursor>(CollectionName);
+
+    private void UpdateState(Func<PollState, PollState> change)
+    {
+        var state = State();
+        state.Upsert(change(state.FindById(PollState.SingletonId) ?? new PollState { Id = PollState.SingletonId }));
+    }
 
     private LiteDB.ILiteCollection<PollState> State() => database.Collection<PollState>(StateCollectionName);
 }

@@ -9,4 +9,7 @@ internal sealed record PollState
 
     /// Threads archived after this are looked for in their parent's archived list.
     public DateTimeOffset? LastPollStartedAt { get; init; }
+
+    /// The server's name on Discord, as the last poll read it (digests use it unless Digest:ServerName is set).
+    public string? ServerName { get; init; }
 }

@@ -2,6 +2,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Storage;
+using CoalitionBot.Tests.Support;
 using static CoalitionBot.Tests.Support.DigestFixtures;
 
 namespace CoalitionBot.Tests.Digest;
@@ -101,7 +102,7 @@ public sealed class DigestEmbedRendererTests
                 Message(11, "c", author: 1) with { Reactions = [new StoredReaction("🎉", null, 2)] },
             ],
             channels);
-        var previous = new DigestRequest(Period(Day.AddDays(-1)), Guild, [Message(10, "x", day: Day.AddDays(-1))], channels, []);
+        var previous = new DigestRequest(Period(Day.AddDays(-1)), DigestFixtures.Guild, [Message(10, "x", day: Day.AddDays(-1))], channels, []);
 
         var report = ActivityReport.Build(ReportPeriod.Day, Day, Day, current, previous);
         var embeds = DigestEmbedRenderer.Render(report, French());

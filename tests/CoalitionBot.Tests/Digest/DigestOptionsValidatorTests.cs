@@ -13,7 +13,7 @@ public sealed class DigestOptionsValidatorTests
     [Fact]
     public void Each_bad_value_is_reported_with_its_key()
     {
-        var options = new DigestOptions { CatchUpDays = -1, MaxBytes = 5, ServerName = "", SendAt = "7h", TimeZone = "Mars/Olympus" };
+        var options = new DigestOptions { CatchUpDays = -1, MaxBytes = 5, ServerName = "   ", SendAt = "7h", TimeZone = "Mars/Olympus" };
 
         var result = new DigestOptionsValidator().Validate(null, options);
 

@@ -35,6 +35,26 @@ public sealed class DigestServiceTests
     }
 
     [Fact]
+    public void Without_a_configured_name_the_digest_carries_the_servers_name_on_Discord()
+    {
+        using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 8));
+        harness.AddMessages(Monday, 2);
+        harness.Options.ServerName = "";
+        using var service = harness.Service(new RecordingTransport());
+
+        Assert.StartsWith("[Discord] ", service.Render(Monday).Rendered.Subject, StringComparison.Ordinal);
+
+        new CoalitionBot.Storage.CursorStore(harness.Files.Database, harness.Time).SetServerName("Collectif <b>FFJ</b>");
+        var rendered = service.Render(Monday).Rendered;
+        Assert.StartsWith("[Collectif <b>FFJ</b>] ", rendered.Subject, StringComparison.Ordinal);
+        Assert.Contains("Collectif &lt;b&gt;FFJ&lt;/b&gt;", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>FFJ", rendered.Html, StringComparison.Ordinal);
+
+        harness.Options.ServerName = "Coalition FFJ";
+        Assert.StartsWith("[Coalition FFJ] ", service.Render(Monday).Rendered.Subject, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_triggers_at_once_produce_one_mail()
     {
         using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 8));

@@ -38,13 +38,14 @@ public sealed class DiscordPayloadTests
     }
 
     [Fact]
-    public void Fake_members_roles_and_errors_match_discords_responses()
+    public void Fake_members_the_guild_its_roles_and_errors_match_discords_responses()
     {
         using var fake = new GuildFake();
         var server = new SampleServer(fake);
 
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/members/{user_id}", "get"), DiscordPayloads.Member(server.Camille).ToJsonString(), "member");
-        OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/roles", "get"), new JsonArray(DiscordPayloads.Role(server.Helpers, "helpers", 1)).ToJsonString(), "roles");
+        OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}", "get"),
+            DiscordPayloads.Guild(fake.Guild, fake.Name, [DiscordPayloads.Role(fake.Guild, "@everyone", 0), DiscordPayloads.Role(server.Helpers, "helpers", 1)]).ToJsonString(), "guild");
         OpenApiSchemas.AssertValid("ErrorResponse", DiscordPayloads.Error(50001, "Missing Access").ToJsonString());
     }
 }

@@ -41,11 +41,11 @@ public sealed class RateLimitTests : IDisposable
     public async Task A_global_429_without_a_body_falls_back_to_the_retry_after_header()
     {
         var calls = 0;
-        fake.Bot($"/guilds/{fake.Guild}/roles", _ =>
+        fake.Bot($"/guilds/{fake.Guild}", _ =>
         {
             if (++calls > 1)
             {
-                return GuildFake.Ok(new JsonArray());
+                return GuildFake.Ok(DiscordPayloads.Guild(fake.Guild, fake.Name, []));
             }
 
             var response = GuildFake.Json(429, new JsonObject(), ("Retry-After", "1"), ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
@@ -54,7 +54,7 @@ public sealed class RateLimitTests : IDisposable
         });
         using var host = Host();
 
-        await host.Client.GetGuildRolesAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.Client.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         var requests = fake.Requests;
         Assert.Equal(2, requests.Count);
@@ -83,13 +83,13 @@ public sealed class RateLimitTests : IDisposable
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
             ? GuildFake.Json(429, new JsonObject { ["message"] = "The resource is being rate limited.", ["retry_after"] = 0.05, ["global"] = false }, ("X-RateLimit-Scope", "shared"))
             : GuildFake.Ok(new JsonArray()));
-        fake.Bot($"/guilds/{fake.Guild}/roles", _ => GuildFake.Ok(new JsonArray()));
+        fake.Bot($"/guilds/{fake.Guild}", _ => GuildFake.Ok(DiscordPayloads.Guild(fake.Guild, fake.Name, [])));
         using var host = Host(invalidRequestBudget: 1);
 
         await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
-        var roles = await host.Client.GetGuildRolesAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var guild = await host.Client.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
 
-        Assert.Empty(roles);
+        Assert.Empty(guild.Roles);
         Assert.Equal(3, fake.Requests.Count);
     }
 

@@ -267,7 +267,7 @@ public sealed class PollerTests : IDisposable
         Assert.False(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
         Assert.False(host.Channels.Find(sample.Thread.Id)!.EveryoneCanView);
         Assert.True(host.Channels.Find(sample.Announcements.Id)!.EveryoneCanView);
-        Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/roles"));
+        Assert.Single(fake.GuildRequests);
         Assert.Equal(2, second.Requests);
     }
 
@@ -301,6 +301,29 @@ public sealed class PollerTests : IDisposable
         Assert.True(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
         Assert.Equal(sample.Category.Id, host.Channels.Find(sample.General.Id)!.ParentId);
         Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/members/{sample.Camille.Id}"));
+    }
+
+    [Fact]
+    public async Task The_servers_name_is_read_with_its_roles_and_kept_across_a_restart()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        var firstName = fake.Name;
+        using (var host = Host())
+        {
+            Assert.Null(host.Cursors.ServerName);
+            await host.Poller.PollAsync(Token);
+            await host.Poller.PollAsync(Token);
+
+            Assert.Equal(firstName, host.Cursors.ServerName);
+            Assert.Single(fake.GuildRequests);
+        }
+
+        fake.Name = "Coalition renommée";
+        using var restarted = Host();
+        Assert.Equal(firstName, restarted.Cursors.ServerName);
+        await restarted.Poller.PollAsync(Token);
+        Assert.Equal("Coalition renommée", restarted.Cursors.ServerName);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ internal sealed class DigestHarness : IDisposable
 
     public SettingsStore Settings => new(Files.Database, Microsoft.Extensions.Options.Options.Create(Options));
 
+    public ServerNameSource ServerName => new(Microsoft.Extensions.Options.Options.Create(Options), new CursorStore(Files.Database, Time));
+
     /// Where the service pushes after a sent digest; empty means no push.
     public string? PushUrl { get; set; }
 
@@ -56,6 +58,7 @@ internal sealed class DigestHarness : IDisposable
             Settings,
             new CoalitionBot.Monitoring.UptimeKumaPush(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Monitoring.MonitoringOptions { PushUrl = PushUrl }), NullLogger<CoalitionBot.Monitoring.UptimeKumaPush>.Instance),
             Microsoft.Extensions.Options.Options.Create(Options),
+            ServerName,
             Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
             Files.Options,
             Time,

@@ -45,6 +45,51 @@ internal static class DiscordPayloads
         ["deaf"] = false,
     };
 
+    /// Get Guild, as Discord answers it (without with_counts), for a server with these roles.
+    public static JsonObject Guild(ulong id, string name, IEnumerable<JsonNode> roles, ulong ownerId = 1) => new()
+    {
+        ["id"] = Id(id),
+        ["name"] = name,
+        ["icon"] = null,
+        ["description"] = null,
+        ["home_header"] = null,
+        ["splash"] = null,
+        ["discovery_splash"] = null,
+        ["features"] = new JsonArray(),
+        ["banner"] = null,
+        ["owner_id"] = Id(ownerId),
+        ["application_id"] = null,
+        ["region"] = "deprecated",
+        ["afk_channel_id"] = null,
+        ["afk_timeout"] = 300,
+        ["system_channel_id"] = null,
+        ["system_channel_flags"] = 0,
+        ["widget_enabled"] = false,
+        ["widget_channel_id"] = null,
+        ["verification_level"] = 1,
+        ["roles"] = new JsonArray([.. roles]),
+        ["default_message_notifications"] = 1,
+        ["mfa_level"] = 0,
+        ["explicit_content_filter"] = 2,
+        ["max_presences"] = null,
+        ["max_members"] = 25000000,
+        ["max_stage_video_channel_users"] = 50,
+        ["max_video_channel_users"] = 25,
+        ["vanity_url_code"] = null,
+        ["premium_tier"] = 0,
+        ["premium_subscription_count"] = 0,
+        ["preferred_locale"] = "fr",
+        ["rules_channel_id"] = null,
+        ["safety_alerts_channel_id"] = null,
+        ["public_updates_channel_id"] = null,
+        ["premium_progress_bar_enabled"] = false,
+        ["nsfw"] = false,
+        ["nsfw_level"] = 0,
+        ["emojis"] = new JsonArray(),
+        ["stickers"] = new JsonArray(),
+        ["incidents_data"] = null,
+    };
+
     public static JsonObject Role(ulong id, string name, int position, ulong permissions = 1071698660929) => new()
     {
         ["id"] = Id(id),

@@ -65,6 +65,9 @@ internal sealed class GuildFake : IDisposable
     public IReadOnlyList<ILogEntry> RequestsTo(string path) =>
         [.. Requests.Where(e => e.RequestMessage.Path.StartsWith(ApiPath + path, StringComparison.Ordinal))];
 
+    /// The Get Guild requests (the server's name and roles).
+    public IReadOnlyList<ILogEntry> GuildRequests => [.. Requests.Where(e => e.RequestMessage.Path == ApiPath + "/guilds/" + Id(Guild))];
+
     public ulong Snowflake(DateTimeOffset time) => snowflakes.At(time);
 
     public FakeUser AddUser(string username, string? globalName = null, string? nick = null, bool bot = false)
@@ -132,7 +135,7 @@ internal sealed class GuildFake : IDisposable
         Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread && !c.Deleted).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
         Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null && !c.Deleted).OrderByDescending(c => c.Id), Guild)));
         // Discord always lists @everyone, whose id is the server's.
-        Bot("/guilds/" + Id(Guild) + "/roles", _ => Ok(new JsonArray([
+        Bot("/guilds/" + Id(Guild), _ => Ok(DiscordPayloads.Guild(Guild, Name, [
             DiscordPayloads.Role(Guild, "@everyone", 0, EveryonePermissions),
             .. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i + 1))])));
         foreach (var user in users)
@@ -185,6 +188,9 @@ internal sealed class GuildFake : IDisposable
 
     /// Called as each bot request arrives, before it is answered (to interrupt a poll midway, say).
     public Action<IRequestMessage>? BeforeAnswer { get; set; }
+
+    /// The server's name, as Get Guild gives it.
+    public string Name { get; set; } = "Coalition féministe (test)";
 
     /// The @everyone role's permissions (Discord's default set includes View Channel, 1024).
     public ulong EveryonePermissions { get; set; } = 1071698660929;

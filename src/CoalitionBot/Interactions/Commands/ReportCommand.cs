@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /report period: activity over the last day, week or month, against the period before.
-internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOptions> options) : ISlashCommand
+internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOptions> options, ServerNameSource serverName) : ISlashCommand
 {
     public string Name => CommandCatalog.Report;
 
@@ -24,7 +24,7 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOpti
             token =>
             {
                 var report = activity.Report(period);
-                var render = new DigestRenderContext(DigestTexts.For(language), options.Value.ServerName, options.Value.GetZone());
+                var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, options.Value.GetZone());
                 return Task.FromResult(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(report, render), AllowedMentions: AllowedMentions.None));
             },
             ephemeral: true));
