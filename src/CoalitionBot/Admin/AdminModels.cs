@@ -14,6 +14,7 @@ internal sealed record StatusView(
     double UptimeSeconds,
     string Health,
     IReadOnlyDictionary<string, string> Checks,
+    IReadOnlyDictionary<string, string> FrenchChecks,
     IReadOnlyList<Health.FeatureState> Features,
     Storage.FeatureSwitches Switches,
     IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Sections);

@@ -49,7 +49,7 @@ internal static class AdminPageRenderer
             .Append(status.Health == "healthy" ? "ok\">✔ " + E(t.Healthy) : "bad\">✖ " + E(t.Unhealthy))
             .Append("</p><p><small>").Append(E(t.Version)).Append(' ').Append(E(status.Version)).Append(" · ")
             .Append(E(t.Uptime)).Append(' ').Append(E(Duration(status.UptimeSeconds))).Append("</small></p><ul>");
-        foreach (var (name, state) in status.Checks)
+        foreach (var (name, state) in t.Lang == "fr" ? status.FrenchChecks : status.Checks)
         {
             body.Append("<li>").Append(E(name)).Append(" : ").Append(E(state)).Append("</li>");
         }

@@ -32,10 +32,18 @@ internal sealed class AdminService(
             Math.Round((now - start.At).TotalSeconds),
             report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy",
             report.Entries.ToDictionary(e => e.Key, e => $"{e.Value.Status.ToString().ToLowerInvariant()}: {e.Value.Description}"),
+            report.Entries.ToDictionary(e => e.Key, e => $"{FrenchStatus(e.Value.Status)} : {HealthText.French(e.Value)}"),
             features.Compute(),
             settings.Switches(),
             sections.ToDictionary(s => s.Name, s => s.Describe()));
     }
+
+    private static string FrenchStatus(HealthStatus status) => status switch
+    {
+        HealthStatus.Healthy => "ok",
+        HealthStatus.Degraded => "dégradé",
+        _ => "en panne",
+    };
 
     public async Task<ChannelLists> ChannelsAsync(CancellationToken cancellationToken)
     {

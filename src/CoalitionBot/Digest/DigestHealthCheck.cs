@@ -14,7 +14,7 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
     {
         if (string.IsNullOrWhiteSpace(service.Options.To))
         {
-            return Task.FromResult(HealthCheckResult.Healthy("Digest:To is not set: no digest is mailed"));
+            return Task.FromResult(HealthText.Healthy("Digest:To is not set: no digest is mailed", "Digest:To n'est pas réglé : aucun résumé n'est envoyé"));
         }
 
         var now = time.GetUtcNow();
@@ -33,12 +33,12 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
 
         if (record is { State: DigestState.Sent or DigestState.Empty })
         {
-            return Task.FromResult(HealthCheckResult.Healthy("the last digest went out", data));
+            return Task.FromResult(HealthText.Healthy("the last digest went out", "le dernier résumé est parti", data));
         }
 
         if (now < start.At + Grace)
         {
-            return Task.FromResult(HealthCheckResult.Healthy("started recently: missed digests are being caught up", data));
+            return Task.FromResult(HealthText.Healthy("started recently: missed digests are being caught up", "démarré il y a peu : les résumés manqués sont en cours de rattrapage", data));
         }
 
         if (record is not null)
@@ -47,7 +47,10 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
             data["lastError"] = record.LastError ?? "";
         }
 
-        var problem = record?.State == DigestState.Failed ? "failed" : "late";
-        return Task.FromResult(HealthCheckResult.Unhealthy($"the digest of {DigestLedger.Key(day)} is {problem}", data: data));
+        var failed = record?.State == DigestState.Failed;
+        return Task.FromResult(HealthText.Unhealthy(
+            $"the digest of {DigestLedger.Key(day)} is {(failed ? "failed" : "late")}",
+            $"le résumé du {DigestLedger.Key(day)} {(failed ? "a échoué" : "est en retard")}",
+            data));
     }
 }

@@ -9,6 +9,7 @@ internal sealed class ConfigurationHealthCheck(FeatureStates features) : IHealth
     {
         var states = features.Compute();
         var data = states.ToDictionary(f => f.Name, f => (object)(f.Enabled ? "on: " + f.Detail : "off: " + f.Detail));
-        return Task.FromResult(HealthCheckResult.Healthy($"{states.Count(f => f.Enabled)} of {states.Count} features on", data));
+        return Task.FromResult(HealthText.Healthy(
+            $"{states.Count(f => f.Enabled)} of {states.Count} features on", $"{states.Count(f => f.Enabled)} fonctions actives sur {states.Count}", data));
     }
 }

@@ -34,7 +34,7 @@ internal static class HealthResponseWriter
             writer.WriteStartObject(name);
             writer.WriteString("status", entry.Status.ToString().ToLowerInvariant());
             writer.WriteString("description", entry.Description);
-            foreach (var (key, value) in entry.Data)
+            foreach (var (key, value) in HealthText.Published(entry))
             {
                 writer.WritePropertyName(key);
                 JsonSerializer.Serialize(writer, value, value.GetType(), HealthJsonContext.Default);

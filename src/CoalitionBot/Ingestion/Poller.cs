@@ -30,6 +30,9 @@ internal sealed class Poller(
     public const string MessageContentWarning =
         "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal";
 
+    public const string MessageContentWarningFrench =
+        "tous les messages de membres lus étaient vides : activez l'intent Message Content sur la page Bot du portail développeur de Discord";
+
     /// Members' messages read in one poll before an all-empty result means the intent is off.
     private const int ContentCheckMinimum = 10;
 

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CoalitionBot.Health;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Ingestion;
 
 /// "polling" in /healthz: off (and why), the last poll, or unhealthy (503, so Uptime Kuma alerts)
 /// when Discord refused the bot token or no poll has succeeded for three intervals.
-internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOptions<IngestionOptions> options, TimeProvider time, Health.ProcessStart start) : IHealthCheck
+internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOptions<IngestionOptions> options, TimeProvider time, ProcessStart start) : IHealthCheck
 {
     /// Polls missed before the check turns unhealthy.
     public const int MissedPollsTolerated = 3;
@@ -32,20 +33,27 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
         // any, from the start of the process (plus the first poll's delay).
         var since = snapshot.LastSuccess?.FinishedAt ?? start.At + PollSchedule.FirstPollDelay;
         var late = time.GetUtcNow() - since > options.Value.PollInterval * MissedPollsTolerated;
+        var lastFailure = snapshot.LastFailure;
         var result = true switch
         {
-            _ when !poller.IsConfigured => HealthCheckResult.Healthy("off: Discord:BotToken and Discord:GuildId are needed for polling", data),
-            _ when snapshot.TokenRejected => HealthCheckResult.Unhealthy("stopped: Discord rejected the bot token (401); set a valid Discord:BotToken and restart", data: data),
-            _ when late => HealthCheckResult.Unhealthy(
-                snapshot.LastSuccess is null ? $"no poll has succeeded since the start at {start.At:u}" + Failure(snapshot.LastFailure) : $"no successful poll since {since:u}" + Failure(snapshot.LastFailure),
-                data: data),
-            _ when snapshot.LastFailure is not null => HealthCheckResult.Degraded("the last poll failed: " + snapshot.LastFailure, data: data),
-            _ when snapshot.LastSuccess is null => HealthCheckResult.Healthy("waiting for the first poll", data),
-            _ when snapshot.ContentWarning is { } warning => HealthCheckResult.Degraded(warning, data: data),
-            _ => HealthCheckResult.Healthy("polling", data),
+            _ when !poller.IsConfigured => HealthText.Healthy(
+                "off: Discord:BotToken and Discord:GuildId are needed for polling",
+                "arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires pour lire le serveur", data),
+            _ when snapshot.TokenRejected => HealthText.Unhealthy(
+                "stopped: Discord rejected the bot token (401); set a valid Discord:BotToken and restart",
+                "arrêtée : Discord a refusé le jeton du bot (401) ; réglez un Discord:BotToken valable et redémarrez", data),
+            _ when late && snapshot.LastSuccess is null => HealthText.Unhealthy(
+                $"no poll has succeeded since the start at {start.At:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
+                $"aucune lecture n'a réussi depuis le démarrage, le {start.At:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
+            _ when late => HealthText.Unhealthy(
+                $"no successful poll since {since:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
+                $"aucune lecture réussie depuis le {since:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
+            _ when lastFailure is not null => HealthText.Degraded("the last poll failed: " + lastFailure, "la dernière lecture a échoué : " + lastFailure, data),
+            _ when snapshot.LastSuccess is null => HealthText.Healthy("waiting for the first poll", "en attente de la première lecture", data),
+            _ when snapshot.ContentWarning is { } warning => HealthText.Degraded(
+                warning, warning == Poller.MessageContentWarning ? Poller.MessageContentWarningFrench : warning, data),
+            _ => HealthText.Healthy("polling", "lecture en cours", data),
         };
         return Task.FromResult(result);
     }
-
-    private static string Failure(string? lastFailure) => lastFailure is null ? "" : "; last failure: " + lastFailure;
 }

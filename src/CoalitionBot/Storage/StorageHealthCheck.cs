@@ -9,11 +9,12 @@ internal sealed class StorageHealthCheck(Database database) : IHealthCheck
         try
         {
             var collections = database.Engine.GetCollectionNames().Count();
-            return Task.FromResult(HealthCheckResult.Healthy("database open", new Dictionary<string, object> { ["collections"] = collections }));
+            return Task.FromResult(Health.HealthText.Healthy("database open", "base de données ouverte", new Dictionary<string, object> { ["collections"] = collections }));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException)
         {
-            return Task.FromResult(HealthCheckResult.Unhealthy("the database cannot be opened: " + exception.Message));
+            return Task.FromResult(Health.HealthText.Unhealthy(
+                "the database cannot be opened: " + exception.Message, "la base de données ne peut pas être ouverte : " + exception.Message));
         }
     }
 }

@@ -153,8 +153,13 @@ public sealed class AdminPageTests
 
         Assert.Equal("fr", fr.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Discord:BotToken manque : pas de collecte", fr.Body!.TextContent, StringComparison.Ordinal);
+        // The health checks too: status and description.
+        Assert.Contains("storage : ok : base de données ouverte", fr.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("polling : ok : arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires", fr.Body.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("database open", fr.Body.TextContent, StringComparison.Ordinal);
         Assert.Equal("en", en.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Discord:BotToken is not set: polling is off", en.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("storage : healthy: database open", en.Body.TextContent, StringComparison.Ordinal);
         Assert.NotNull(en.QuerySelector("button[value='send-digest']"));
         Assert.Equal("Send the digest now", en.QuerySelector("button[value='send-digest']")!.TextContent);
     }

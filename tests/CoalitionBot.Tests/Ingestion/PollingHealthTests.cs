@@ -28,6 +28,9 @@ public sealed class PollingHealthTests
         Assert.Equal("healthy", (string)fresh.Body["checks"]!["polling"]!["status"]!);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, late.Status);
         Assert.StartsWith("no successful poll since", (string)late.Body["checks"]!["polling"]!["description"]!, StringComparison.Ordinal);
+        // The French description is the admin page's; /healthz stays in English.
+        Assert.Null(late.Body["checks"]!["polling"]![CoalitionBot.Health.HealthText.FrenchKey]);
+        Assert.DoesNotContain("aucune lecture", late.Body.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
