@@ -38,7 +38,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Request.Create().WithPath(new WildcardMatcher($"{GuildFake.ApiPath}/webhooks/{Payloads.ApplicationId}/*/messages/@original")).UsingPatch(),
             _ => GuildFake.Ok(new JsonObject { ["id"] = "1417203399200000000" }));
         using var keys = new TestKeys();
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-commands-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-commands-");
+        var data = folder.Path;
         var settings = Settings(data, guild, keys);
         var guildId = DiscordPayloads.Id(guild.Guild);
         var annonces = DiscordPayloads.Id(sample.Announcements.Id);
@@ -104,7 +105,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Reactions = [new FakeReaction("👍", 4)],
         });
         guild.Map();
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-digest-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-digest-");
+        var data = folder.Path;
         await using var smtp = await AiosmtpdServer.StartAsync(data, Token);
         var settings = Settings(data, guild);
         settings["Smtp:Host"] = "127.0.0.1";
@@ -166,7 +168,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     [Fact]
     public async Task The_admin_page_openapi_and_healthz_are_served_and_the_key_ring_survives_a_restart()
     {
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-admin-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-admin-");
+        var data = folder.Path;
         var settings = Settings(data);
         string antiforgery;
         string formToken;
@@ -213,7 +216,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     {
         using var discord = new DiscordFake();
         discord.StubBulkOverwrite();
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-register-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-register-");
+        var data = folder.Path;
         var settings = Settings(data);
         settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
         settings["Discord:BotToken"] = GuildFake.Token;
@@ -231,7 +235,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     [Fact]
     public async Task Digest_preview_of_the_sample_server_writes_html_and_text()
     {
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-preview-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-preview-");
+        var data = folder.Path;
 
         var (exit, output) = await NativeBot.RunAsync(binary.Path, data, Settings(data), ["digest", "--preview", "--sample", "--date", "2026-11-23"], Token);
 
@@ -245,7 +250,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     [Fact]
     public async Task A_bad_setting_stops_the_binary_with_exit_code_1_and_one_line_naming_the_key()
     {
-        var data = Directory.CreateTempSubdirectory("coalitionbot-aot-config-").FullName;
+        using var folder = new TempDirectory("coalitionbot-aot-config-");
+        var data = folder.Path;
         var settings = Settings(data);
         settings["Discord:PublicKey"] = "0123";
 

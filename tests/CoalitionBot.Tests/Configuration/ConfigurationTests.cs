@@ -88,7 +88,8 @@ public sealed class ConfigurationTests
     public async Task The_process_stops_with_exit_code_1_and_one_line_naming_the_key()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CoalitionBot.dll");
-        var data = Directory.CreateTempSubdirectory("coalitionbot-config-").FullName;
+        using var folder = new TempDirectory("coalitionbot-config-");
+        var data = folder.Path;
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             RedirectStandardOutput = true,

@@ -25,7 +25,8 @@ public sealed class KilledMidPollTests
         var big = guild.AddChannel("gros-salon");
         guild.AddMessages(big, 1200, guild.Now.AddHours(-2), sample.Camille, sample.Jules);
         guild.Map();
-        var data = Directory.CreateTempSubdirectory("coalitionbot-kill-").FullName;
+        using var folder = new TempDirectory("coalitionbot-kill-");
+        var data = folder.Path;
         var pages = 0;
         Process? running = null;
         guild.BeforeAnswer = request =>

@@ -77,9 +77,9 @@ internal sealed class IngestionHost : IDisposable
 }
 
 /// A temporary directory removed at the end of the test.
-internal sealed class TempDirectory : IDisposable
+internal sealed class TempDirectory(string prefix = "coalitionbot-tests-") : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("coalitionbot-tests-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public void Dispose()
     {
