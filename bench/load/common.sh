@@ -16,7 +16,7 @@ use_workspace() {
 cleanup_workspace() {
   if [[ -n ${SERVER_PID:-} ]] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
   local pid
-  for pid in "${BARE_PID:-}" "${FAKE_PID:-}"; do
+  for pid in "${BARE_PID:-}" "${FLOOR_PID:-}" "${FAKE_PID:-}"; do
     if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
   done
   rm -rf "$WORK"

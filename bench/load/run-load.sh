@@ -54,21 +54,33 @@ DOTNET_gcServer=1 DOTNET_TieredPGO=0 dotnet "$BENCH_TOOL" bare-server --url "htt
 BARE_PID=$!
 PORT=$BARE_PORT wait_for_pong || { cat "$WORK/bare.log" >&2; exit 1; }
 
+# Below that, what any server pays here: floor-server.c (one thread, epoll, read, the same libsodium
+# the published app carries, write), on the port after.
+FLOOR_PORT=$((PORT + 3))
+clang -O2 -o "$WORK/floor-server" "$LOAD_DIR/floor-server.c" -L"$WORK/app" -lsodium -Wl,-rpath,"$WORK/app"
+"$WORK/floor-server" "$FLOOR_PORT" "$(cat "$WORK/keys/public.hex")" >"$WORK/floor.log" 2>&1 &
+FLOOR_PID=$!
+PORT=$FLOOR_PORT wait_for_pong || { cat "$WORK/floor.log" >&2; exit 1; }
+
 echo "== warm-up (5 s each), then ${SAT_ROUNDS} rounds of saturation, 50 connections, ${SAT_SECONDS} s each" >&2
 for kind in ping channels; do
   BENCH_REQUESTS="$WORK/$kind.tsv" wrk -t2 -c50 -d5s -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$PORT/interactions" >/dev/null
 done
-BENCH_REQUESTS="$WORK/ping.tsv" wrk -t2 -c50 -d5s -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$BARE_PORT/interactions" >/dev/null
-# Rounds alternate the bot's PING, its /channels and the bare server's PING, so that whatever else
-# the shared machine does falls on all three alike; each figure is the median of its rounds.
+for port in "$BARE_PORT" "$FLOOR_PORT"; do
+  BENCH_REQUESTS="$WORK/ping.tsv" wrk -t2 -c50 -d5s -s "$LOAD_DIR/signed.lua" "http://127.0.0.1:$port/interactions" >/dev/null
+done
+# Rounds alternate the bot's PING, its /channels, the bare server's PING and the floor server's, so
+# that whatever else the shared machine does falls on all four alike; each figure is the median of
+# its rounds.
 for round in $(seq 1 "$SAT_ROUNDS"); do
   for kind in ping channels; do
     saturate "sat_${kind}_r$round" "$WORK/$kind.tsv" "$SAT_SECONDS" "$SERVER_PID" >>"$WORK/rounds.env"
   done
   PORT=$BARE_PORT saturate "sat_bare_r$round" "$WORK/ping.tsv" "$SAT_SECONDS" "$BARE_PID" >>"$WORK/rounds.env"
+  PORT=$FLOOR_PORT saturate "sat_floor_r$round" "$WORK/ping.tsv" "$SAT_SECONDS" "$FLOOR_PID" >>"$WORK/rounds.env"
 done
-kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
-for kind in ping channels bare; do
+kill "$BARE_PID" "$FLOOR_PID"; wait "$BARE_PID" "$FLOOR_PID" 2>/dev/null || true
+for kind in ping channels bare floor; do
   median_of_rounds "sat_$kind" "$WORK/rounds.env" | tee -a "$OUT" >&2
 done
 

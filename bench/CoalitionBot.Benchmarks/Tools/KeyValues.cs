@@ -22,6 +22,8 @@ internal sealed class KeyValues
         }
     }
 
+    public bool Has(string key) => values.ContainsKey(key);
+
     public string Text(string key) => values.GetValueOrDefault(key, "n/a");
 
     public double? Number(string key) =>

@@ -10,6 +10,9 @@ internal static class ReportWriter
 {
     private const double Mib = 1024;
 
+    /// The saturation rows of the load table, in order; the floor server is measured since 2026-11-25.
+    private static readonly string[] SaturationKinds = ["ping", "channels", "bare", "floor"];
+
     public static int Run(string[] args)
     {
         var arguments = new Arguments(args);
@@ -42,6 +45,11 @@ internal static class ReportWriter
 
         var bare = load.Number("sat_bare_cpu_us");
         Line($"| *reference:* a bare minimal API that only verifies and answers PONG (`bare-server`), same rounds | {Fmt(bare, "F1")} µs (rounds: {load.Text("sat_bare_cpu_us_all")}) | {Ratio(bare, verifyCpu, "× verify")} | (the floor of Kestrel + NSec here) | reference |");
+        if (load.Has("sat_floor_cpu_us"))
+        {
+            var floor = load.Number("sat_floor_cpu_us");
+            Line($"| *reference:* one C thread with epoll: read, the same libsodium check, write (`bench/load/floor-server.c`), same rounds | {Fmt(floor, "F1")} µs (rounds: {load.Text("sat_floor_cpu_us_all")}) | {Ratio(floor, verifyCpu, "× verify")} | (the least any server spends here) | reference |");
+        }
 
         foreach (var kind in new[] { "ping", "channels" })
         {
@@ -73,10 +81,11 @@ internal static class ReportWriter
         Line();
         Line("| scenario | requests | req/s | non-2xx/errors | server CPU per request | × verify | p50 | p99 | p99.9 | max |");
         Line("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var kind in new[] { "ping", "channels", "bare" })
+        foreach (var kind in SaturationKinds.Where(k => load.Has($"sat_{k}_cpu_us")))
         {
             var cpu = load.Number($"sat_{kind}_cpu_us");
-            Line($"| saturation, {(kind == "bare" ? "bare reference server, ping" : kind)}, wrk -t2 -c50, {load.Text("sat_seconds")} s (median round) | {load.Text($"sat_{kind}_requests")} | {load.Text($"sat_{kind}_rps")} | {load.Text($"sat_{kind}_non2xx")} | {Fmt(cpu, "F1")} µs | {Ratio(cpu, verifyCpu, "")} | | | | |");
+            var label = kind switch { "bare" => "bare reference server, ping", "floor" => "C floor server, ping", _ => kind };
+            Line($"| saturation, {label}, wrk -t2 -c50, {load.Text("sat_seconds")} s (median round) | {load.Text($"sat_{kind}_requests")} | {load.Text($"sat_{kind}_rps")} | {load.Text($"sat_{kind}_non2xx")} | {Fmt(cpu, "F1")} µs | {Ratio(cpu, verifyCpu, "")} | | | | |");
         }
 
         foreach (var kind in new[] { "ping", "channels" })
@@ -92,8 +101,9 @@ internal static class ReportWriter
         Line();
         Line("CPU per request is (utime + stime of the bot from `/proc/PID/stat`, before and after) ÷ requests answered; at 500 req/s it includes the");
         Line("warm-up second and the idle cost of the process (timers, waking threads for each request), which is why it is higher than at saturation.");
-        Line("Saturation runs in rounds that alternate the bot's PING, its /channels and the bare reference server's PING (`bench/CoalitionBot.Benchmarks/Tools/BareServer.cs`:");
-        Line("Kestrel, one route, the NSec check, a constant answer), so background load falls on all three alike; each figure is its median round.");
+        Line("Saturation runs in rounds that alternate the bot's PING, its /channels, the bare reference server's PING (`bench/CoalitionBot.Benchmarks/Tools/BareServer.cs`:");
+        Line("Kestrel, one route, the NSec check, a constant answer) and the floor server's (`bench/load/floor-server.c`: one C thread, level-triggered epoll, one `read`");
+        Line("and one `write` per request, the libsodium the published app carries), so background load falls on all four alike; each figure is its median round.");
         Line("Latency at 500 req/s comes from `paced` (a small open-loop .NET client in the benchmark tool, not wrk, which cannot pace): request *i* is due");
         Line("at *i*/500 s and its latency runs from that due time, so a stall is not hidden by coordinated omission.");
         Line();
