@@ -65,6 +65,8 @@ public class InteractionBenchmarks : IDisposable
     [Benchmark(Description = "parse+route+write /channels")]
     public Task<int> Channels() => HandleAsync(channels);
 
+    // BenchmarkDotNet does not dispose benchmark instances; it calls the cleanup method.
+    [GlobalCleanup]
     public void Dispose()
     {
         (app as IDisposable)?.Dispose();

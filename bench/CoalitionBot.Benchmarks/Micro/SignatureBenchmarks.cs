@@ -45,6 +45,8 @@ public class SignatureBenchmarks : IDisposable
             && verifier.Verify(decoded, timestamp, body);
     }
 
+    // BenchmarkDotNet does not dispose benchmark instances; it calls the cleanup method.
+    [GlobalCleanup]
     public void Dispose()
     {
         key?.Dispose();

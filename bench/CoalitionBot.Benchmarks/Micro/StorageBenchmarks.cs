@@ -36,6 +36,8 @@ public class StorageBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = PageSize, Description = "MessageStore.Upsert re-polled page (per message)")]
     public int UpsertExistingPage() => store!.Upsert(existingPage);
 
+    // BenchmarkDotNet does not dispose benchmark instances; it calls the cleanup method.
+    [GlobalCleanup]
     public void Dispose()
     {
         database?.Dispose();
