@@ -29,6 +29,9 @@ public sealed class CommandLineTests
         Assert.Equal(1, exitCode);
         Assert.Contains($"Cannot listen on http://127.0.0.1:{port}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+        // One line: not the host's own report of the same failure, with its stack trace, before it.
+        Assert.Single(output.Split('\n'), line => line.Contains("address already in use", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(" at Microsoft.", output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, int? port)
