@@ -104,6 +104,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Embeds = [new FakeEmbed("Agenda", "https://example.org/agenda")],
             Reactions = [new FakeReaction("👍", 4)],
         });
+        // Digest:ServerName is left empty: the subject carries the name the poll read from Discord.
+        guild.Name = "Coalition FFJ (test)";
         guild.Map();
         using var folder = new TempDirectory("coalitionbot-aot-digest-");
         var data = folder.Path;
@@ -114,7 +116,6 @@ public sealed class NativeBinaryTests(NativeBinary binary)
         settings["Smtp:Security"] = "None";
         settings["Digest:To"] = "liste@coalition.example";
         settings["Digest:From"] = "Coalition FFJ <bot@coalition.example>";
-        settings["Digest:ServerName"] = "Coalition FFJ";
         // Not due today before 23:59, so the start-up catch-up leaves yesterday to the admin API.
         settings["Digest:SendAt"] = "23:59";
         var date = yesterday.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -140,11 +141,6 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             await bot.StopCleanlyAsync(Token);
         }
 
-        // One mail, unless the test ran in the minute after 23:59 and the catch-up sent the day first.
-        Assert.Contains(smtp.Messages(), mail =>
-            (mail.Subject ?? "").Contains(yesterday.ToString("dddd d MMMM yyyy", French), StringComparison.Ordinal)
-            && (mail.TextBody ?? "").Contains("message 7 in bureau", StringComparison.Ordinal)
-            && (mail.HtmlBody ?? "").Contains("compte-rendu.pdf", StringComparison.Ordinal));
         using (var database = OpenDatabase(data))
         {
             var messages = new MessageStore(database);
@@ -155,13 +151,23 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Assert.Equal("Agenda", stored.Embeds.Single().Title);
             Assert.Equal(camille.Id, stored.MentionedUsers.Single().Id);
             Assert.Equal(day[0].Id, stored.ReplyToMessageId);
+            Assert.Equal("Coalition FFJ (test)", new CursorStore(database, TimeProvider.System).ServerName);
         }
 
+        // One mail, unless the test ran in the minute after 23:59 and the catch-up sent the day first.
+        Assert.Contains(smtp.Messages(), mail =>
+            (mail.Subject ?? "").StartsWith("[Coalition FFJ (test)] ", StringComparison.Ordinal)
+            && (mail.Subject ?? "").Contains(yesterday.ToString("dddd d MMMM yyyy", French), StringComparison.Ordinal)
+            && (mail.TextBody ?? "").Contains("message 7 in bureau", StringComparison.Ordinal)
+            && (mail.HtmlBody ?? "").Contains("compte-rendu.pdf", StringComparison.Ordinal));
         var (exit, output) = await NativeBot.RunAsync(binary.Path, data, settings, ["digest", "--preview", "--date", date], Token);
         Assert.True(exit == 0, output);
         var preview = Path.Combine(data, "data", "outbox", $"preview-{date}.html");
         Assert.Contains(preview, output, StringComparison.Ordinal);
-        Assert.Contains("compte-rendu.pdf", await File.ReadAllTextAsync(preview, Token), StringComparison.Ordinal);
+        var previewHtml = await File.ReadAllTextAsync(preview, Token);
+        Assert.Contains("compte-rendu.pdf", previewHtml, StringComparison.Ordinal);
+        // The name read by the poll was kept in the database across the restart.
+        Assert.Contains("Coalition FFJ (test)", previewHtml, StringComparison.Ordinal);
         Assert.Empty(guild.UnmatchedRequests);
     }
 
