@@ -2,12 +2,20 @@
 # Installs what the test suite needs beyond the .NET SDK, from the distribution's packages:
 # caddy (the proxy end-to-end tests), chromium (the admin page's browser test), shellcheck,
 # python3-aiosmtpd (a real SMTP server receiving the digest end to end), clang and zlib1g-dev (the
-# native AOT publish of the binary that ships, which the tests run).
+# native AOT publish of the binary that ships, which the tests run). On an x86-64 machine, also what
+# the Raspberry Pi's binary needs: the arm64 cross toolchain (gcc-aarch64-linux-gnu, zlib1g-dev:arm64)
+# to build it, and qemu-user-static with the arm64 ICU and OpenSSL (Debian multiarch) to run it.
 # deploy/check.sh installs its own validators (npm, into deploy/tools/node_modules).
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
 packages=(caddy chromium shellcheck python3-aiosmtpd clang zlib1g-dev)
+if [[ $(uname -m) == x86_64 ]]; then
+    # The arm64 libraries are named as the machine's own (libicu72 on Debian 12, libicu76 on 13).
+    icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | head -n 1)
+    ssl=$(dpkg-query -W -f='${Package}\n' 'libssl3*' 2>/dev/null | grep -E '^libssl3(t64)?$' | head -n 1)
+    packages+=(gcc-aarch64-linux-gnu zlib1g-dev:arm64 "${icu:-libicu72}:arm64" "${ssl:-libssl3}:arm64" qemu-user-static)
+fi
 missing=()
 for package in "${packages[@]}"; do
     [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] || missing+=("$package")
@@ -19,10 +27,15 @@ if [[ ${#missing[@]} -gt 0 ]]; then
         exit 1
     fi
     echo "Installing ${missing[*]}…"
+    if [[ " ${missing[*]} " == *":arm64 "* ]] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+        dpkg --add-architecture arm64
+    fi
     apt-get update -qq >/dev/null
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-for tool in caddy chromium shellcheck clang objcopy; do
+tools=(caddy chromium shellcheck clang objcopy)
+if [[ $(uname -m) == x86_64 ]]; then tools+=(aarch64-linux-gnu-gcc qemu-aarch64-static); fi
+for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { echo "$tool is not on PATH after installing it" >&2; exit 1; }
 done

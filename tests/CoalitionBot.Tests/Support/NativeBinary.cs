@@ -23,17 +23,18 @@ public sealed class NativeBinary : IAsyncLifetime
 
         var output = System.IO.Path.Combine(AppContext.BaseDirectory, "native-aot");
         Console.Error.WriteLine($"{Variable} is not set: publishing the native AOT binary into {output} (1 to 3 minutes, once per test run)…");
-        await PublishAsync(output);
+        await PublishAsync(output, architecture: null);
         Path = System.IO.Path.Combine(output, "CoalitionBot");
         Assert.True(File.Exists(Path), $"dotnet publish succeeded but wrote no {Path}.");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private static async Task PublishAsync(string output)
+    /// dotnet publish of the bot into <paramref name="output"/>, for this machine or another architecture (arm64).
+    internal static async Task PublishAsync(string output, string? architecture)
     {
         var project = System.IO.Path.Combine(RepositoryPaths.Root, "src", "CoalitionBot", "CoalitionBot.csproj");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "--configuration", "Release", "--output", output])
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "--configuration", "Release", "--output", output, .. architecture is null ? Array.Empty<string>() : ["--arch", architecture]])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -49,6 +50,6 @@ public sealed class NativeBinary : IAsyncLifetime
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         var log = await process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet publish of the native AOT binary failed (exit {process.ExitCode}; it needs clang and zlib1g-dev):\n{log}\n{await errors}");
+        Assert.True(process.ExitCode == 0, $"dotnet publish of the native AOT binary failed (exit {process.ExitCode}; it needs clang and zlib1g-dev, and for arm64 gcc-aarch64-linux-gnu and zlib1g-dev:arm64):\n{log}\n{await errors}");
     }
 }

@@ -14,9 +14,9 @@ internal sealed class NativeBot : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private NativeBot(string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, int? port)
+    private NativeBot(string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, int? port, Launcher? launcher)
     {
-        var start = new ProcessStartInfo(binary, arguments)
+        var start = launcher is null ? new ProcessStartInfo(binary, arguments) : new ProcessStartInfo(launcher.Program, [.. launcher.Arguments, binary, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -57,11 +57,13 @@ internal sealed class NativeBot : IAsyncDisposable
     }
 
     /// Starts the bot serving on a free loopback port and waits until it answers HTTP.
-    public static async Task<NativeBot> ServeAsync(string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <paramref name="launcher"/> runs a binary built for another architecture (an emulator).
+    public static async Task<NativeBot> ServeAsync(
+        string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken, Launcher? launcher = null)
     {
-        var bot = new NativeBot(binary, workingDirectory, settings, [], FreePort());
+        var bot = new NativeBot(binary, workingDirectory, settings, [], FreePort(), launcher);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        timeout.CancelAfter(TimeSpan.FromSeconds(launcher is null ? 30 : 120));
         while (true)
         {
             Assert.False(bot.process.HasExited, $"the native bot exited with code {(bot.process.HasExited ? bot.process.ExitCode : 0)} before serving:\n{bot.Output}");
@@ -79,11 +81,12 @@ internal sealed class NativeBot : IAsyncDisposable
 
     /// Runs a subcommand to its end: its exit code and everything it printed.
     public static async Task<(int ExitCode, string Output)> RunAsync(
-        string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+        Launcher? launcher = null)
     {
-        await using var run = new NativeBot(binary, workingDirectory, settings, arguments, port: null);
+        await using var run = new NativeBot(binary, workingDirectory, settings, arguments, port: null, launcher);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        timeout.CancelAfter(TimeSpan.FromSeconds(launcher is null ? 60 : 180));
         await run.process.WaitForExitAsync(timeout.Token);
         return (run.process.ExitCode, run.Output);
     }
@@ -135,3 +138,6 @@ internal sealed class NativeBot : IAsyncDisposable
         }
     }
 }
+
+/// A program that runs the binary for it (qemu-user for an arm64 build on an x64 machine).
+internal sealed record Launcher(string Program, IReadOnlyList<string> Arguments);
