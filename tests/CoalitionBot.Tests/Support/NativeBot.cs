@@ -16,7 +16,7 @@ internal sealed class NativeBot : IAsyncDisposable
 
     private NativeBot(string binary, string workingDirectory, IReadOnlyDictionary<string, string?> settings, IReadOnlyList<string> arguments, int? port, Launcher? launcher)
     {
-        var start = launcher is null ? new ProcessStartInfo(binary, arguments) : new ProcessStartInfo(launcher.Program, [.. launcher.Arguments, binary, .. arguments])
+        var start = new ProcessStartInfo(launcher?.Program ?? binary, launcher is null ? arguments : [.. launcher.Arguments, binary, .. arguments])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
