@@ -14,29 +14,29 @@ aot=$(mktemp -d)
 trap 'rm -rf "$log" "$checks" "$aot"' EXIT
 status=0
 
-# The build that ships is native AOT: published once here, and run as a process by the tests in
-# tests/CoalitionBot.Tests/Aot (a failed publish makes them fail, not skip).
-echo "Publishing the native AOT binary (Release; a few minutes)…"
-if dotnet publish src/CoalitionBot --configuration Release --output "$aot/bin" >"$aot/publish.log" 2>&1; then
-  echo "Native AOT binary: $(du -h "$aot/bin/CoalitionBot" | cut -f1)"
-else
-  tail -40 "$aot/publish.log"
-  echo "The native AOT publish failed." >&2
-  status=1
-fi
+# publish NAME FOLDER [options]: dotnet publish of the bot in Release into FOLDER; a failure shows
+# the end of its log and fails the run (the tests that need the binary then fail, never skip).
+publish() {
+  local name=$1 folder=$2
+  shift 2
+  echo "Publishing the $name (Release; a few minutes)…"
+  if dotnet publish src/CoalitionBot --configuration Release --output "$folder" "$@" >"$folder.log" 2>&1; then
+    echo "The $name: $(du -h "$folder/CoalitionBot" | cut -f1)"
+  else
+    tail -40 "$folder.log"
+    echo "The publish of the $name failed." >&2
+    status=1
+  fi
+}
+
+# The build that ships is native AOT, run as a process by the tests in tests/CoalitionBot.Tests/Aot.
+publish "native AOT binary" "$aot/bin"
 export COALITIONBOT_AOT_BINARY="$aot/bin/CoalitionBot"
 
 # The Raspberry Pi's build (linux-arm64), which tests/CoalitionBot.Tests/Aot/PiBinaryTests.cs runs
 # under qemu-user. On an arm64 machine (the Pi itself) the binary above is that build.
 if [ "$(uname -m)" = x86_64 ]; then
-  echo "Publishing the linux-arm64 binary for the Raspberry Pi (a few minutes)…"
-  if dotnet publish src/CoalitionBot --configuration Release --arch arm64 --output "$aot/arm64" >"$aot/publish-arm64.log" 2>&1; then
-    echo "linux-arm64 binary: $(du -h "$aot/arm64/CoalitionBot" | cut -f1)"
-  else
-    tail -40 "$aot/publish-arm64.log"
-    echo "The linux-arm64 publish failed." >&2
-    status=1
-  fi
+  publish "linux-arm64 binary for the Raspberry Pi" "$aot/arm64" --arch arm64
   export COALITIONBOT_ARM64_BINARY="$aot/arm64/CoalitionBot"
 fi
 
