@@ -28,11 +28,23 @@ internal sealed class NativeBot : IAsyncDisposable
         }
 
         start.Environment["Urls"] = port is { } listening ? $"http://127.0.0.1:{listening}" : "http://127.0.0.1:0";
-        process = Process.Start(start) ?? throw new InvalidOperationException("the native binary did not start: " + binary);
+        process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, line) => Append(line.Data);
         process.ErrorDataReceived += (_, line) => Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        process.Start();
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+        catch
+        {
+            // A constructor that throws leaves nobody to dispose the process: it must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw;
+        }
+
         // Cookies are the test's business: the admin session cookie is Secure, and this is plain HTTP.
         Client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false })
         {
@@ -64,18 +76,27 @@ internal sealed class NativeBot : IAsyncDisposable
         var bot = new NativeBot(binary, workingDirectory, settings, [], FreePort(), launcher);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(launcher is null ? 30 : 120));
-        while (true)
+        try
         {
-            Assert.False(bot.process.HasExited, $"the native bot exited with code {(bot.process.HasExited ? bot.process.ExitCode : 0)} before serving:\n{bot.Output}");
-            try
+            while (true)
             {
-                using var response = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
-                return bot;
+                Assert.False(bot.process.HasExited, $"the native bot exited with code {(bot.process.HasExited ? bot.process.ExitCode : 0)} before serving:\n{bot.Output}");
+                try
+                {
+                    using var response = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative), timeout.Token);
+                    return bot;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(20, timeout.Token);
+                }
             }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(20, timeout.Token);
-            }
+        }
+        catch
+        {
+            // Not serving in time: the caller never gets the bot to dispose, so it is stopped here.
+            await bot.DisposeAsync();
+            throw;
         }
     }
 
