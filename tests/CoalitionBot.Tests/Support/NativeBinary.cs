@@ -11,27 +11,31 @@ public sealed class NativeBinary : IAsyncLifetime
 
     public string Path { get; private set; } = "";
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => Path = await FindOrPublishAsync(Variable, "native-aot", architecture: null);
+
+    /// The binary named by the environment variable ./test.sh sets, or, without it, one published
+    /// now into <paramref name="folder"/> under the test output (for this machine, or another architecture).
+    internal static async Task<string> FindOrPublishAsync(string variable, string folder, string? architecture)
     {
-        var given = Environment.GetEnvironmentVariable(Variable);
+        var given = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(given))
         {
-            Assert.True(File.Exists(given), $"{Variable}={given}, but there is no such file: the publish before dotnet test failed.");
-            Path = given;
-            return;
+            Assert.True(File.Exists(given), $"{variable}={given}, but there is no such file: the publish before dotnet test failed.");
+            return given;
         }
 
-        var output = System.IO.Path.Combine(AppContext.BaseDirectory, "native-aot");
-        Console.Error.WriteLine($"{Variable} is not set: publishing the native AOT binary into {output} (1 to 3 minutes, once per test run)…");
-        await PublishAsync(output, architecture: null);
-        Path = System.IO.Path.Combine(output, "CoalitionBot");
-        Assert.True(File.Exists(Path), $"dotnet publish succeeded but wrote no {Path}.");
+        var output = System.IO.Path.Combine(AppContext.BaseDirectory, folder);
+        Console.Error.WriteLine($"{variable} is not set: publishing the binary{(architecture is null ? "" : " for " + architecture)} into {output} (1 to 3 minutes, once per test run)…");
+        await PublishAsync(output, architecture);
+        var binary = System.IO.Path.Combine(output, "CoalitionBot");
+        Assert.True(File.Exists(binary), $"dotnet publish succeeded but wrote no {binary}.");
+        return binary;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// dotnet publish of the bot into <paramref name="output"/>, for this machine or another architecture (arm64).
-    internal static async Task PublishAsync(string output, string? architecture)
+    private static async Task PublishAsync(string output, string? architecture)
     {
         var project = System.IO.Path.Combine(RepositoryPaths.Root, "src", "CoalitionBot", "CoalitionBot.csproj");
         var start = new ProcessStartInfo("dotnet", ["publish", project, "--configuration", "Release", "--output", output, .. architecture is null ? Array.Empty<string>() : ["--arch", architecture]])

@@ -21,27 +21,13 @@ public sealed class PiBinary : IAsyncLifetime
     {
         if (RuntimeInformation.OSArchitecture == Architecture.Arm64)
         {
-            var native = new NativeBinary();
-            await native.InitializeAsync();
-            Path = native.Path;
+            Path = await NativeBinary.FindOrPublishAsync(NativeBinary.Variable, "native-aot", architecture: null);
             return;
         }
 
         Assert.True(File.Exists(Qemu), $"{Qemu} is missing: ./test.sh installs it (apt-get install qemu-user-static, with the arm64 libraries).");
         Launcher = new Launcher(Qemu, ["-L", "/"]);
-        var given = Environment.GetEnvironmentVariable(Variable);
-        if (!string.IsNullOrEmpty(given))
-        {
-            Assert.True(File.Exists(given), $"{Variable}={given}, but there is no such file: the arm64 publish before dotnet test failed.");
-            Path = given;
-            return;
-        }
-
-        var output = System.IO.Path.Combine(AppContext.BaseDirectory, "native-aot-arm64");
-        Console.Error.WriteLine($"{Variable} is not set: publishing the linux-arm64 binary into {output} (1 to 3 minutes, once per test run)…");
-        await NativeBinary.PublishAsync(output, "arm64");
-        Path = System.IO.Path.Combine(output, "CoalitionBot");
-        Assert.True(File.Exists(Path), $"dotnet publish --arch arm64 succeeded but wrote no {Path}.");
+        Path = await NativeBinary.FindOrPublishAsync(Variable, "native-aot-arm64", "arm64");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
