@@ -200,7 +200,7 @@ internal static class AdminPage
         }
 
         var texts = Texts(services.GetRequiredService<IOptions<DigestOptions>>());
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!await IsValidFormAsync(context, antiforgery))
         {
             services.GetRequiredService<Refusals>().Record(context, RefusalReason.StaleAdminForm);
             SetFlash(context, texts.StaleForm);
@@ -215,9 +215,9 @@ internal static class AdminPage
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {
             // Whatever an action throws comes back as a sentence on the page, and one line in the log;
-            // before sign-in (a sender without the token), a count instead of a line.
+            // a form that could not be read before sign-in (a sender without the token) is counted instead.
             var reason = services.GetRequiredService<LogBuffer>().Redact(UnhandledExceptions.OneLine(exception.Message));
-            if (requireSession)
+            if (requireSession || exception is not (InvalidDataException or BadHttpRequestException))
             {
                 Log.ActionFailed(services.GetRequiredService<ILogger<AdminSession>>(), context.Request.Path.Value ?? "", exception.GetType().Name, reason);
             }
@@ -235,6 +235,20 @@ internal static class AdminPage
         }
 
         return TypedResults.Redirect("/admin");
+    }
+
+    /// A form whose body cannot even be read (over the form limits, cut off) is as invalid as one
+    /// without its anti-forgery token: the sender gets the page back, not an error.
+    private static async Task<bool> IsValidFormAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (Exception exception) when (exception is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static ContentHttpResult Html(HttpContext context, string html)

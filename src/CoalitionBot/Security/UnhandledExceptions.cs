@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace CoalitionBot.Security;
@@ -16,7 +17,7 @@ internal sealed class UnhandledExceptions(Refusals refusals, ILogger<UnhandledEx
         var status = exception switch
         {
             BadHttpRequestException bad => bad.StatusCode,
-            InvalidDataException => StatusCodes.Status400BadRequest,
+            InvalidDataException or AntiforgeryValidationException => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         };
 

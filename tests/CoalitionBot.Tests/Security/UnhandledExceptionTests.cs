@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using CoalitionBot.Security;
+using CoalitionBot.Tests.Admin;
 using CoalitionBot.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,6 +42,22 @@ public sealed class UnhandledExceptionTests
         Assert.Contains(ThrowingPath, line.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(InvalidOperationException), line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', line.Message);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_over_the_limits_is_sent_back_to_the_page_and_counted_not_logged()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        using var client = app.CreateBrowserLikeClient();
+        using var page = await client.GetAsync(new Uri("/admin", UriKind.Relative), Token);
+        var fields = Enumerable.Range(0, 5000).Select(i => new KeyValuePair<string, string>("f" + i, "x")).ToList();
+        var before = app.Logs.Lines.Count;
+
+        using var response = await client.PostAsync(new Uri("/admin/login", UriKind.Relative), new FormUrlEncodedContent(fields), Token);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {string.Join('\n', app.Logs.Lines.Skip(before).Select(l => l.Message))}");
+        Assert.Equal(1, app.Get<Refusals>().Counts().Total);
+        Assert.DoesNotContain(app.Logs.Lines.Skip(before), l => l.Level >= LogLevel.Error);
     }
 
     /// A route added after the application's own, inside its middleware: it stands for any handler with a bug.
