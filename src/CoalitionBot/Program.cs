@@ -7,11 +7,13 @@ using CoalitionBot.Ingestion;
 using CoalitionBot.Interactions;
 using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
+using CoalitionBot.Security;
 using CoalitionBot.Storage;
 
 // Settings ship beside the binary; relative data paths (data/…) resolve against the working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddSecurity();
 builder.AddStorage();
 builder.AddDiscord();
 builder.AddInteractions();
@@ -29,6 +31,8 @@ if (!StartupChecks.ConfigurationIsValid(app))
     return 1;
 }
 
+app.UseSecurity();
+app.UseTrustedProxies();
 app.MapInteractions();
 app.MapHealth();
 var adminApi = app.MapAdmin();

@@ -18,6 +18,8 @@ internal static class AdminApi
         api.MapGet("/switches", GetSwitches).WithName("GetSwitches").WithSummary("Feature switches");
         api.MapPut("/switches", PutSwitches).WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
         api.MapGet("/logs", GetLogs).WithName("GetLogs").WithSummary("The last log lines, newest first, secrets redacted");
+        api.MapGet("/sessions", GetSessions).WithName("GetSessions").WithSummary("The admin page's open sign-in sessions: how, when issued, last used, when they end");
+        api.MapDelete("/sessions", DeleteSessions).WithName("DeleteSessions").WithSummary("Signs out everywhere: ends every admin page session");
         return api;
     }
 
@@ -45,6 +47,15 @@ internal static class AdminApi
 
     private static Ok<IReadOnlyList<LogEntry>> GetLogs(LogBuffer logs, int? count) =>
         TypedResults.Ok(logs.Recent(Math.Clamp(count ?? 200, 1, LogBuffer.Capacity)));
+
+    private static Ok<AdminSessionList> GetSessions(AdminSession session) => TypedResults.Ok(session.List());
+
+    private static Ok<SessionsRevoked> DeleteSessions(AdminSession session, ILogger<AdminSession> logger)
+    {
+        var count = session.SignOutEverywhere();
+        Log.SessionsRevoked(logger, count);
+        return TypedResults.Ok(new SessionsRevoked(count));
+    }
 
     private static Results<Ok<ChannelChange>, ProblemHttpResult> WithChannel(string id, Func<ulong, ChannelChange> change) =>
         ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) && channelId > 0

@@ -3,6 +3,7 @@ using CoalitionBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ internal static class AdminExtensions
         builder.AddValidatedOptions<AdminOptions, AdminOptionsValidator>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddSingleton<AdminTokenFilter>();
         builder.Services.AddSingleton<AdminSession>();
+        builder.Services.AddSingleton<AdminSessionStore>();
         builder.Services.AddSingleton<FailedAttempts>();
         builder.Services.AddSingleton<AdminService>();
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -50,7 +52,55 @@ internal static class AdminExtensions
             builder.Services.Remove(warmUp);
         }
 
+        TrustOnlyConfiguredProxies(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Believes X-Forwarded-For and X-Forwarded-Proto from the senders in Admin:TrustedProxies only
+    /// (one hop: the address Caddy appends), so the sign-in lockout and the logs see the real client.
+    /// With the list empty, no middleware at all.
+    /// </summary>
+    public static WebApplication UseTrustedProxies(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders != ForwardedHeaders.None)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
+    }
+
+    private static void TrustOnlyConfiguredProxies(IServiceCollection services)
+    {
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes the framework add its own forwarded-headers
+        // middleware that believes every sender; here only Admin:TrustedProxies decides.
+        var frameworkFilter = services.FirstOrDefault(descriptor => descriptor.ServiceType == typeof(IStartupFilter)
+            && descriptor.ImplementationType?.Name == "ForwardedHeadersStartupFilter");
+        if (frameworkFilter is not null)
+        {
+            services.Remove(frameworkFilter);
+        }
+
+        // Post-configured, so these lists win over any other setup, the framework's included.
+        services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<AdminOptions>>((forwarded, admin) =>
+        {
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.ForwardLimit = 1;
+            // A malformed list stops the start (AdminOptionsValidator); nothing is trusted meanwhile.
+            var proxies = TrustedProxies.TryParse(admin.Value.TrustedProxies, out var parsed, out _) ? parsed : TrustedProxies.None;
+            forwarded.ForwardedHeaders = proxies.IsEmpty ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var address in proxies.Addresses)
+            {
+                forwarded.KnownProxies.Add(address);
+            }
+
+            foreach (var network in proxies.Networks)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
     }
 
     /// <summary>The data-protection key ring's folder: keys/ beside the LiteDB file.</summary>

@@ -12,5 +12,7 @@ namespace CoalitionBot.Admin;
 [JsonSerializable(typeof(SwitchesChange))]
 [JsonSerializable(typeof(FeatureSwitches))]
 [JsonSerializable(typeof(IReadOnlyList<LogEntry>))]
+[JsonSerializable(typeof(AdminSessionList))]
+[JsonSerializable(typeof(SessionsRevoked))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -16,5 +16,6 @@ internal sealed record StatusView(
     IReadOnlyDictionary<string, string> Checks,
     IReadOnlyDictionary<string, string> FrenchChecks,
     IReadOnlyList<Health.FeatureState> Features,
-    Storage.FeatureSwitches Switches,
-    IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Sections);
+    Storage.FeatureSwitches? Switches,
+    IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Sections,
+    Security.RefusalCounts Refusals);

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text;
 using CoalitionBot.Digest;
 using CoalitionBot.Localization;
+using CoalitionBot.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
-/// GET /admin and its forms: sign in with the token, then an HttpOnly, Secure, SameSite=Strict
-/// cookie; every form carries an anti-forgery token.
+/// GET /admin and its forms: sign in with the token, then a server-side session behind an HttpOnly,
+/// Secure, SameSite=Strict cookie; every form carries an anti-forgery token, and a form that fails
+/// comes back with a message, never an error page.
 internal static class AdminPage
 {
     private const string FlashCookie = "coalitionbot_flash";
@@ -21,6 +23,7 @@ internal static class AdminPage
         page.MapGet("", ShowAsync);
         page.MapPost("/login", SignInAsync);
         page.MapPost("/logout", SignOutAsync);
+        page.MapPost("/logout-everywhere", SignOutEverywhereAsync);
         page.MapPost("/channels/{id}/{action}", ChangeChannelAsync);
         page.MapPost("/switches", SaveSwitchesAsync);
         page.MapPost("/actions/{key}", RunActionAsync);
@@ -83,7 +86,7 @@ internal static class AdminPage
     }
 
     private static async Task<IResult> SignInAsync(
-        HttpContext context, AdminSession session, FailedAttempts failures, IAntiforgery antiforgery, IOptions<AdminOptions> options, IOptions<DigestOptions> digest, ILogger<AdminSession> logger)
+        HttpContext context, AdminSession session, FailedAttempts failures, Refusals refusals, IAntiforgery antiforgery, IOptions<AdminOptions> options, IOptions<DigestOptions> digest, ILogger<AdminSession> logger)
     {
         if (!options.Value.IsEnabled)
         {
@@ -95,6 +98,7 @@ internal static class AdminPage
         {
             if (!failures.MayTry(context))
             {
+                refusals.Record(context, RefusalReason.AdminLockedOut);
                 return texts.TooManyAttempts;
             }
 
@@ -102,21 +106,30 @@ internal static class AdminPage
             if (!session.IsValidToken(form["token"].ToString()))
             {
                 failures.Record(context);
-                Log.TokenRefused(logger, "/admin/login");
+                refusals.Record(context, RefusalReason.WrongAdminToken);
                 return texts.WrongToken;
             }
 
             session.SignIn(context);
+            Log.SignedIn(logger, AdminSession.SignedInWithToken, context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None);
             return null;
         }, requireSession: false);
     }
 
-    private static Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery) =>
+    private static Task<IResult> SignOutAsync(HttpContext context, AdminSession session, IAntiforgery antiforgery) =>
         WithFormAsync(context, antiforgery, () =>
         {
-            AdminSession.SignOut(context);
+            session.SignOut(context);
             return Task.FromResult<string?>(null);
         }, requireSession: false);
+
+    private static Task<IResult> SignOutEverywhereAsync(HttpContext context, AdminSession session, IAntiforgery antiforgery, ILogger<AdminSession> logger) =>
+        WithFormAsync(context, antiforgery, () =>
+        {
+            var count = session.SignOutEverywhere(context);
+            Log.SessionsRevoked(logger, count);
+            return Task.FromResult<string?>(null);
+        });
 
     private static Task<IResult> ChangeChannelAsync(string id, string action, HttpContext context, AdminService admin, IAntiforgery antiforgery, IOptions<DigestOptions> digest) =>
         WithFormAsync(context, antiforgery, () =>
@@ -187,20 +200,55 @@ internal static class AdminPage
         }
 
         var texts = Texts(services.GetRequiredService<IOptions<DigestOptions>>());
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if (!await IsValidFormAsync(context, antiforgery))
         {
-            Log.AntiforgeryRefused(services.GetRequiredService<ILogger<AdminSession>>());
+            services.GetRequiredService<Refusals>().Record(context, RefusalReason.StaleAdminForm);
             SetFlash(context, texts.StaleForm);
             return TypedResults.Redirect("/admin", permanent: false, preserveMethod: false);
         }
 
-        var message = await change();
+        string? message;
+        try
+        {
+            message = await change();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            // Whatever an action throws comes back as a sentence on the page, and one line in the log;
+            // a form that could not be read before sign-in (a sender without the token) is counted instead.
+            var reason = services.GetRequiredService<LogBuffer>().Redact(UnhandledExceptions.OneLine(exception.Message));
+            if (requireSession || exception is not (InvalidDataException or BadHttpRequestException))
+            {
+                Log.ActionFailed(services.GetRequiredService<ILogger<AdminSession>>(), context.Request.Path.Value ?? "", exception.GetType().Name, reason);
+            }
+            else
+            {
+                services.GetRequiredService<Refusals>().Record(context, RefusalReason.BodyUnreadable);
+            }
+
+            message = texts.ActionFailed + reason;
+        }
+
         if (message is not null)
         {
             SetFlash(context, message);
         }
 
         return TypedResults.Redirect("/admin");
+    }
+
+    /// A form whose body cannot even be read (over the form limits, cut off) is as invalid as one
+    /// without its anti-forgery token: the sender gets the page back, not an error.
+    private static async Task<bool> IsValidFormAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return context.Request.HasFormContentType && await antiforgery.IsRequestValidAsync(context);
+        }
+        catch (Exception exception) when (exception is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            return false;
+        }
     }
 
     private static ContentHttpResult Html(HttpContext context, string html)

@@ -60,7 +60,14 @@ internal static class AdminPageRenderer
             body.Append("<li>").Append(E(feature.Name)).Append(" — ").Append(E(feature.Enabled ? t.On : t.Off)).Append(" <small>").Append(E(detail)).Append("</small></li>");
         }
 
-        body.Append("</ul></section>");
+        var refusals = status.Refusals;
+        body.Append("<li>").Append(E(t.Refusals)).Append(" : ").Append(refusals.Total.ToString(t.Culture));
+        if (refusals.ByReason.Count > 0)
+        {
+            body.Append(" <small>").Append(E(string.Join(", ", refusals.ByReason.Select(r => $"{r.Key} {r.Value.ToString(t.Culture)}")))).Append("</small>");
+        }
+
+        body.Append("</li></ul></section>");
         AppendActions(body, model);
         AppendDigests(body, model);
         AppendChannels(body, model);
@@ -73,8 +80,10 @@ internal static class AdminPageRenderer
         }
 
         body.Append("</pre></section>");
-        body.Append("<form method=\"post\" action=\"/admin/logout\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append("<button type=\"submit\">").Append(E(t.SignOut)).Append("</button></form>");
+        body.Append("<form class=\"inline\" method=\"post\" action=\"/admin/logout\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
+            .Append("<button type=\"submit\">").Append(E(t.SignOut)).Append("</button></form>")
+            .Append("<form class=\"inline\" method=\"post\" action=\"/admin/logout-everywhere\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
+            .Append("<button type=\"submit\">").Append(E(t.SignOutEverywhere)).Append("</button></form>");
         return Page(t, body.ToString());
     }
 
@@ -161,11 +170,17 @@ internal static class AdminPageRenderer
     private static void AppendSwitches(StringBuilder body, AdminPageModel model)
     {
         var t = model.Texts;
+        if (model.Status.Switches is not { } switches)
+        {
+            // Unreadable (the database): the status above says why.
+            return;
+        }
+
         body.Append("<section><h2>").Append(E(t.SwitchesHeading)).Append("</h2><form method=\"post\" action=\"/admin/switches\">")
             .Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append(Checkbox("dailyMail", t.DailyMail, model.Status.Switches.DailyMail))
-            .Append(Checkbox("weeklySynthesis", t.WeeklySynthesis, model.Status.Switches.WeeklySynthesis))
-            .Append(Checkbox("summaries", t.Summaries, model.Status.Switches.Summaries))
+            .Append(Checkbox("dailyMail", t.DailyMail, switches.DailyMail))
+            .Append(Checkbox("weeklySynthesis", t.WeeklySynthesis, switches.WeeklySynthesis))
+            .Append(Checkbox("summaries", t.Summaries, switches.Summaries))
             .Append("<p><button type=\"submit\">").Append(E(t.Save)).Append("</button></p></form></section>");
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Health;
+using CoalitionBot.Security;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -18,6 +20,7 @@ internal sealed class AdminService(
     ProcessStart start,
     TimeProvider time,
     IEnumerable<IStatusSection> sections,
+    Refusals refusals,
     ILogger<AdminService> logger)
 {
     public static readonly Actor AdminActor = new(null, "admin");
@@ -34,8 +37,38 @@ internal sealed class AdminService(
             report.Entries.ToDictionary(e => e.Key, e => $"{e.Value.Status.ToString().ToLowerInvariant()}: {e.Value.Description}"),
             report.Entries.ToDictionary(e => e.Key, e => $"{FrenchStatus(e.Value.Status)} : {HealthText.French(e.Value)}"),
             features.Compute(),
-            settings.Switches(),
-            sections.ToDictionary(s => s.Name, s => s.Describe()));
+            ReadSwitches(),
+            sections.ToDictionary(s => s.Name, Describe),
+            refusals.Counts());
+    }
+
+    // The status is where an operator looks when something is broken (the database, say): a part
+    // that cannot be read says why, and the rest of the answer still comes.
+    private FeatureSwitches? ReadSwitches()
+    {
+        try
+        {
+            return settings.Switches();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.StatusPartFailed(logger, "switches", exception.GetType().Name, UnhandledExceptions.OneLine(exception.Message));
+            return null;
+        }
+    }
+
+    private JsonNode? Describe(IStatusSection section)
+    {
+        try
+        {
+            return section.Describe();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var reason = UnhandledExceptions.OneLine(exception.Message);
+            Log.StatusPartFailed(logger, section.Name, exception.GetType().Name, reason);
+            return new JsonObject { ["error"] = reason };
+        }
     }
 
     private static string FrenchStatus(HealthStatus status) => status switch

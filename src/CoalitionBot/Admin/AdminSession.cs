@@ -1,42 +1,132 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
-/// The admin page's sign-in cookie: a value derived from the token, so it stays valid across
-/// restarts and stops being valid the moment the token changes. The token itself never travels
-/// in a cookie.
-internal sealed class AdminSession(IOptions<AdminOptions> options)
+/// The admin page's sign-in: a random session id in an HttpOnly, Secure, SameSite=Strict cookie,
+/// the session itself on the server (LiteDB). A session lasts 12 hours from its last use, 7 days
+/// at most; signing out ends it on the server, and "sign out everywhere" ends them all. The token
+/// never travels in a cookie, nor anything derived from it.
+internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionStore store, TimeProvider time)
 {
     public const string CookieName = "coalitionbot_admin";
+    public const string SignedInWithToken = "token";
+
+    public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
+
+    /// Last use is written at most this often, so reading the page does not write the database each time.
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+    private const int IdBytes = 32;
 
     public bool IsValidToken(string? given) =>
         options.Value.IsEnabled && CryptographicOperations.FixedTimeEquals(Hash(given ?? ""), Hash(options.Value.Token!.Trim()));
 
-    public bool IsSignedIn(HttpContext context) =>
-        options.Value.IsEnabled
-        && context.Request.Cookies.TryGetValue(CookieName, out var cookie)
-        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(cookie ?? ""), Encoding.ASCII.GetBytes(CookieValue()));
+    public bool IsSignedIn(HttpContext context)
+    {
+        if (!options.Value.IsEnabled || !TryReadId(context, out var id))
+        {
+            return false;
+        }
 
-    public void SignIn(HttpContext context) =>
-        context.Response.Cookies.Append(CookieName, CookieValue(), CookieOptions(context));
+        var key = Key(id);
+        if (store.Find(key) is not { } session)
+        {
+            return false;
+        }
 
-    public static void SignOut(HttpContext context) => context.Response.Cookies.Delete(CookieName, CookieOptions(context));
+        var now = time.GetUtcNow();
+        if (now >= session.ExpiresAt || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(Proof(id))))
+        {
+            store.Delete(key);
+            return false;
+        }
 
-    private static CookieOptions CookieOptions(HttpContext context) => new()
+        if (now - session.LastSeenAt >= TouchInterval)
+        {
+            session.LastSeenAt = now;
+            session.ExpiresAt = Min(now + IdleLifetime, session.IssuedAt + MaxLifetime);
+            store.Save(session);
+        }
+
+        return true;
+    }
+
+    public void SignIn(HttpContext context, string signedInWith = SignedInWithToken)
+    {
+        var id = RandomNumberGenerator.GetBytes(IdBytes);
+        var now = time.GetUtcNow();
+        store.DeleteExpired(now);
+        store.Save(new AdminSessionRecord
+        {
+            Id = Key(id),
+            SignedInWith = signedInWith,
+            IssuedAt = now,
+            LastSeenAt = now,
+            ExpiresAt = now + IdleLifetime,
+            TokenProof = Proof(id),
+        });
+        context.Response.Cookies.Append(CookieName, Base64Url.EncodeToString(id), CookieOptions());
+    }
+
+    /// Ends this browser's session on the server, and forgets the cookie.
+    public void SignOut(HttpContext context)
+    {
+        if (TryReadId(context, out var id))
+        {
+            store.Delete(Key(id));
+        }
+
+        context.Response.Cookies.Delete(CookieName, CookieOptions());
+    }
+
+    /// Ends every session, this one included. Returns how many there were.
+    public int SignOutEverywhere(HttpContext? context = null)
+    {
+        if (context is not null)
+        {
+            context.Response.Cookies.Delete(CookieName, CookieOptions());
+        }
+
+        return store.DeleteAll();
+    }
+
+    public AdminSessionList List()
+    {
+        var now = time.GetUtcNow();
+        return new AdminSessionList(store.All()
+            .Where(s => s.ExpiresAt > now)
+            .OrderBy(s => s.IssuedAt)
+            .Select(s => new AdminSessionView(s.SignedInWith, s.IssuedAt, s.LastSeenAt, s.ExpiresAt))
+            .ToList());
+    }
+
+    private static bool TryReadId(HttpContext context, out byte[] id)
+    {
+        id = new byte[IdBytes];
+        return context.Request.Cookies.TryGetValue(CookieName, out var cookie)
+            && cookie is { Length: 43 }
+            && Base64Url.TryDecodeFromChars(cookie, id, out var written)
+            && written == IdBytes;
+    }
+
+    private static CookieOptions CookieOptions() => new()
     {
         HttpOnly = true,
         Secure = true,
         SameSite = SameSiteMode.Strict,
         Path = "/admin",
-        MaxAge = TimeSpan.FromDays(30),
+        MaxAge = MaxLifetime,
         IsEssential = true,
     };
 
-    private string CookieValue() =>
-        Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Token!.Trim()), "coalitionbot-admin-session-v1"u8))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Key(byte[] id) => Convert.ToHexStringLower(SHA256.HashData(id));
+
+    private string Proof(byte[] id) => Convert.ToHexStringLower(HMACSHA256.HashData(id, Encoding.UTF8.GetBytes(options.Value.Token!.Trim())));
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value.Trim()));
 }

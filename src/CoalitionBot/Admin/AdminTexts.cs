@@ -47,6 +47,9 @@ internal sealed record AdminTexts(
     string DigestsHeading,
     string NoDigestYet,
     string Open,
+    string SignOutEverywhere,
+    string ActionFailed,
+    string Refusals,
     IReadOnlyDictionary<string, string> States)
 {
     public string DigestState(string state) => States.GetValueOrDefault(state, state);
@@ -94,6 +97,9 @@ internal sealed record AdminTexts(
         "Résumés",
         "Aucun résumé encore.",
         "Voir comme le mail",
+        "Se déconnecter partout",
+        "L'action a échoué : ",
+        "Requêtes refusées faute d'authentification depuis le démarrage",
         new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" });
 
     public static AdminTexts English { get; } = new(
@@ -139,6 +145,9 @@ internal sealed record AdminTexts(
         "Digests",
         "No digest yet.",
         "Open as mailed",
+        "Sign out everywhere",
+        "The action failed: ",
+        "Unauthenticated requests refused since the start",
         new Dictionary<string, string> { ["sent"] = "sent", ["pending"] = "pending", ["failed"] = "failed", ["empty"] = "empty (nothing to send)" });
 
     public static AdminTexts For(Language language) => language == Language.English ? English : French;

@@ -1,10 +1,11 @@
+using CoalitionBot.Security;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
 /// Bearer-token check for every admin API route: constant-time comparison, 401 with no detail,
-/// 429 once an address has failed too often.
-internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSession session, FailedAttempts failures, ILogger<AdminTokenFilter> logger) : IEndpointFilter
+/// 429 once an address has failed too often. Refusals are counted, not logged one by one.
+internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSession session, FailedAttempts failures, Refusals refusals) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -16,6 +17,7 @@ internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSess
         var http = context.HttpContext;
         if (!failures.MayTry(http))
         {
+            refusals.Record(http, RefusalReason.AdminLockedOut);
             return TypedResults.StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
@@ -25,7 +27,7 @@ internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSess
         if (!session.IsValidToken(given))
         {
             failures.Record(http);
-            Log.TokenRefused(logger, http.Request.Path);
+            refusals.Record(http, RefusalReason.WrongAdminToken);
             return TypedResults.Unauthorized();
         }
 

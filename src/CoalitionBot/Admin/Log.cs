@@ -2,18 +2,24 @@ namespace CoalitionBot.Admin;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 600, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: wrong or missing token")]
-    public static partial void TokenRefused(ILogger logger, string path);
-
     [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change}")]
     public static partial void ChannelChanged(ILogger logger, ulong channelId, string change);
 
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}")]
     public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries);
 
-    [LoggerMessage(EventId = 602, Level = LogLevel.Warning, Message = "Admin page form refused: its anti-forgery token is missing or stale")]
-    public static partial void AntiforgeryRefused(ILogger logger);
-
     [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Restart asked from the admin page; stopping so the container's restart policy brings the bot back")]
     public static partial void RestartRequested(ILogger logger);
+
+    [LoggerMessage(EventId = 605, Level = LogLevel.Information, Message = "Admin: signed in with the {SignedInWith} from {Address}")]
+    public static partial void SignedIn(ILogger logger, string signedInWith, System.Net.IPAddress address);
+
+    [LoggerMessage(EventId = 606, Level = LogLevel.Information, Message = "Admin: every session ended ({Count}), sign-in needed again everywhere")]
+    public static partial void SessionsRevoked(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 607, Level = LogLevel.Error, Message = "Admin action {Path} failed with {ExceptionType}: {Reason}")]
+    public static partial void ActionFailed(ILogger logger, string path, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 608, Level = LogLevel.Error, Message = "Admin status: the {Part} part could not be read, {ExceptionType}: {Reason}")]
+    public static partial void StatusPartFailed(ILogger logger, string part, string exceptionType, string reason);
 }

@@ -26,9 +26,12 @@ internal sealed class TestMailAction(DigestService digests, IMailTransport trans
         var day = digests.LastCompleteDay();
         var (_, rendered) = digests.Render(day);
         var now = time.GetUtcNow();
-        var options = new DigestOptions { To = address.Address, From = digests.Options.From };
+        var options = new DigestOptions { To = "", From = digests.Options.From };
         var messageId = $"test-{now.ToUnixTimeMilliseconds()}.{MailComposer.MessageId(digests.GuildId, day)}";
         var mail = MailComposer.Compose(rendered with { Subject = "[Test] " + rendered.Subject }, options, messageId, now);
+        // The address goes in as parsed: written into Digest:To's comma-separated list, a quoted local
+        // part or a domain literal with a comma ("a,b"@example.org) would be split in two and refused.
+        mail.To.Add(address);
         try
         {
             await transport.SendAsync(mail, cancellationToken);

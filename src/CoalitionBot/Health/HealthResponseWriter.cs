@@ -4,24 +4,28 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Health;
 
-/// The JSON body of /healthz: overall status, version, uptime, and each check with its details.
+/// The public JSON body of /healthz: the overall status, each check's state with the times it
+/// reports (last poll, last digest), and each feature on or off. No description, no error text:
+/// those stay behind the admin token (GET /admin/api/status, the admin page).
 internal static class HealthResponseWriter
 {
     public static async Task WriteAsync(HttpContext context, HealthReport report)
     {
-        var time = context.RequestServices.GetRequiredService<TimeProvider>();
-        var started = context.RequestServices.GetRequiredService<ProcessStart>().At;
+        var services = context.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var started = services.GetRequiredService<ProcessStart>().At;
+        var features = services.GetRequiredService<FeatureStates>().Compute();
         context.Response.ContentType = "application/json; charset=utf-8";
         var buffer = new ArrayBufferWriter<byte>(1024);
         await using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            Write(writer, report, started, time.GetUtcNow());
+            Write(writer, report, features, started, now);
         }
 
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
     }
 
-    private static void Write(Utf8JsonWriter writer, HealthReport report, DateTimeOffset started, DateTimeOffset now)
+    private static void Write(Utf8JsonWriter writer, HealthReport report, IReadOnlyList<FeatureState> features, DateTimeOffset started, DateTimeOffset now)
     {
         writer.WriteStartObject();
         writer.WriteString("status", report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy");
@@ -33,14 +37,23 @@ internal static class HealthResponseWriter
         {
             writer.WriteStartObject(name);
             writer.WriteString("status", entry.Status.ToString().ToLowerInvariant());
-            writer.WriteString("description", entry.Description);
-            foreach (var (key, value) in HealthText.Published(entry))
+            // Times only: a check's other data may carry an error's text.
+            foreach (var (key, value) in entry.Data)
             {
-                writer.WritePropertyName(key);
-                JsonSerializer.Serialize(writer, value, value.GetType(), HealthJsonContext.Default);
+                if (value is DateTimeOffset time)
+                {
+                    writer.WriteString(key, time);
+                }
             }
 
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteStartObject("features");
+        foreach (var feature in features)
+        {
+            writer.WriteString(feature.Name, feature.Enabled ? "on" : "off");
         }
 
         writer.WriteEndObject();

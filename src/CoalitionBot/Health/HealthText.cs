@@ -2,9 +2,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Health;
 
-/// A health check's description in English (/healthz, read by Uptime Kuma and operators) and in
+/// A health check's description in English (the admin API's status, read by operators) and in
 /// French (the admin page, read by moderators). The French text rides in the result's data under
-/// <see cref="FrenchKey"/>, which /healthz does not print.
+/// <see cref="FrenchKey"/>. The public /healthz prints neither: only states and times.
 internal static class HealthText
 {
     public const string FrenchKey = "description.fr";
@@ -21,10 +21,6 @@ internal static class HealthText
     /// The entry's French description; the English one where a check gave none.
     public static string French(HealthReportEntry entry) =>
         entry.Data.TryGetValue(FrenchKey, out var french) && french is string text ? text : entry.Description ?? "";
-
-    /// The data /healthz prints: everything but the French description.
-    public static IEnumerable<KeyValuePair<string, object>> Published(HealthReportEntry entry) =>
-        entry.Data.Where(pair => pair.Key != FrenchKey);
 
     private static Dictionary<string, object> With(IReadOnlyDictionary<string, object>? data, string french)
     {

@@ -3,11 +3,13 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
+using CoalitionBot.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoalitionBot.Interactions;
 
-/// POST /interactions: raw bytes, signature, then and only then JSON.
+/// POST /interactions: raw bytes, signature, then and only then JSON. What is refused before the
+/// signature is verified is counted, not logged one line each (DESIGN.md invariant 7).
 internal static class InteractionEndpoint
 {
     /// Interactions are a few kilobytes; this leaves room for large resolved data and nothing more.
@@ -17,11 +19,11 @@ internal static class InteractionEndpoint
     public const string TimestampHeader = "X-Signature-Timestamp";
 
     public static async Task<Results<JsonHttpResult<InteractionResponse>, UnauthorizedHttpResult, ProblemHttpResult>> HandleAsync(
-        HttpContext context, SignatureVerifier verifier, InteractionRouter router, DeferredResponses deferred, ILogger<SignatureVerifier> logger, CancellationToken cancellationToken)
+        HttpContext context, SignatureVerifier verifier, InteractionRouter router, DeferredResponses deferred, Refusals refusals, ILogger<SignatureVerifier> logger, CancellationToken cancellationToken)
     {
         if (!verifier.IsConfigured)
         {
-            Log.PublicKeyMissing(logger);
+            refusals.Record(context, RefusalReason.InteractionsOff);
             return TypedResults.Problem("Discord:PublicKey is not configured, so interactions cannot be verified.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
@@ -31,13 +33,18 @@ internal static class InteractionEndpoint
         var headers = verifier.CheckHeaders(request.Headers[SignatureHeader].ToString(), timestamp, signature);
         if (headers != SignatureCheck.Valid)
         {
-            Log.SignatureRejected(logger, headers);
+            refusals.Record(context, headers switch
+            {
+                SignatureCheck.MissingHeader => RefusalReason.MissingSignature,
+                SignatureCheck.StaleTimestamp => RefusalReason.StaleTimestamp,
+                _ => RefusalReason.MalformedSignature,
+            });
             return TypedResults.Unauthorized();
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            Log.BodyTooLarge(logger, request.ContentLength.Value);
+            refusals.Record(context, RefusalReason.BodyTooLarge);
             return TooLarge();
         }
 
@@ -48,19 +55,20 @@ internal static class InteractionEndpoint
         }
         catch (BadHttpRequestException exception)
         {
-            Log.BodyUnreadable(logger, exception.Message);
-            return exception.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : BadRequest("The request body could not be read.");
+            var tooLarge = exception.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            refusals.Record(context, tooLarge ? RefusalReason.BodyTooLarge : RefusalReason.BodyUnreadable);
+            return tooLarge ? TooLarge() : BadRequest("The request body could not be read.");
         }
 
         if (body is null)
         {
-            Log.BodyTooLarge(logger, MaxBodyBytes + 1);
+            refusals.Record(context, RefusalReason.BodyTooLarge);
             return TooLarge();
         }
 
         if (!verifier.Verify(signature, timestamp, body))
         {
-            Log.SignatureRejected(logger, SignatureCheck.BadSignature);
+            refusals.Record(context, RefusalReason.BadSignature);
             return TypedResults.Unauthorized();
         }
 

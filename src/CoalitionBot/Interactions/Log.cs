@@ -2,20 +2,8 @@ namespace CoalitionBot.Interactions;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Interaction refused with 401: {Reason}")]
-    public static partial void SignatureRejected(ILogger logger, SignatureCheck reason);
-
-    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Interaction refused with 413: the body has {Length} bytes or more")]
-    public static partial void BodyTooLarge(ILogger logger, long length);
-
-    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "Interaction refused with 400: its body could not be read ({Reason})")]
-    public static partial void BodyUnreadable(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Interaction refused with 400: the signed body is not a Discord interaction ({Reason})")]
     public static partial void MalformedInteraction(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 104, Level = LogLevel.Warning, Message = "Interaction refused with 503: Discord:PublicKey is not configured")]
-    public static partial void PublicKeyMissing(ILogger logger);
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "Command /{Command} from {Member}")]
     public static partial void CommandReceived(ILogger logger, string command, string member);

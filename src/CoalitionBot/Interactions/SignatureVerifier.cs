@@ -21,6 +21,9 @@ internal sealed class SignatureVerifier
 {
     public const int SignatureHexLength = 128;
 
+    /// Unix seconds have 10 digits until the year 2286; anything much longer is not a timestamp.
+    public const int MaxTimestampLength = 12;
+
     /// Discord's clocks and ours may drift; beyond this a request is treated as a replay.
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
@@ -50,14 +53,16 @@ internal sealed class SignatureVerifier
         if (signatureHex.Length != SignatureHexLength
             || Convert.FromHexString(signatureHex, signature, out _, out var written) != OperationStatus.Done
             || written != signature.Length
-            || timestamp.Length > 12
+            || timestamp.Length > MaxTimestampLength
             || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
             return SignatureCheck.MalformedHeader;
         }
 
-        var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return age.Duration() > MaxClockSkew ? SignatureCheck.StaleTimestamp : SignatureCheck.Valid;
+        // Compared in whole seconds, never turned into a date: no number can fall outside a type's range.
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var skew = (long)MaxClockSkew.TotalSeconds;
+        return seconds < now - skew || seconds > now + skew ? SignatureCheck.StaleTimestamp : SignatureCheck.Valid;
     }
 
     public bool Verify(ReadOnlySpan<byte> signature, string timestamp, ReadOnlySpan<byte> body)

@@ -86,7 +86,7 @@ public sealed class AdminPageTests
 
         Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
         Assert.Empty(app.Get<ChannelListStore>().All());
-        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Admin page form refused", StringComparison.Ordinal));
+        Assert.Equal(1, app.Get<CoalitionBot.Security.Refusals>().Counts().ByReason["staleAdminForm"]);
     }
 
     [Fact]

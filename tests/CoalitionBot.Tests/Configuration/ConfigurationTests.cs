@@ -36,6 +36,14 @@ public sealed class ConfigurationTests
         { "Ingestion:BackfillDays", "-1", "Ingestion:BackfillDays must be" },
         { "Storage:RetentionDays", "0", "Storage:RetentionDays must be" },
         { "Admin:Token", "short", "Admin:Token must be at least 16 characters" },
+        { "Admin:TrustedProxies", "caddy", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "172.30.0", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "172.30.0.10; 10.0.0.1", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "10.0.0.0/33", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "10.0.0.1/8", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "fd00::/129", "Admin:TrustedProxies must be" },
+        { "Admin:TrustedProxies", "172.30.0.10, 999.1.1.1", "'999.1.1.1'" },
+        { "Admin:TrustedProxies", "*", "Admin:TrustedProxies must be" },
         { "Monitoring:PushUrl", "ftp://kuma/push", "Monitoring:PushUrl must be an absolute http(s) URL" },
     };
 
@@ -72,6 +80,7 @@ public sealed class ConfigurationTests
             ["Smtp:Password"] = "secret",
             ["Ingestion:PollInterval"] = "00:10:00",
             ["Admin:Token"] = "a-long-enough-admin-token",
+            ["Admin:TrustedProxies"] = " 172.30.0.10, 10.0.0.0/8 ,fd00::/8, ::1, ",
             ["Monitoring:PushUrl"] = "https://kuma.example/api/push/abc",
         }));
     }

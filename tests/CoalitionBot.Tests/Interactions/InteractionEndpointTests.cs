@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using CoalitionBot.Security;
 using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Interactions;
@@ -101,7 +102,9 @@ public sealed class InteractionEndpointTests
         using var response = await app.Client.SendAsync(request, Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Interaction refused with 401", StringComparison.Ordinal));
+        // Counted, and said in the summary line that the first refusal of a quiet minute writes at once.
+        Assert.Equal(1, app.Get<Refusals>().Counts().Total);
+        Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("Unauthenticated requests refused", StringComparison.Ordinal) && l.Message.Contains("signature", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -116,7 +119,7 @@ public sealed class InteractionEndpointTests
         using var response = await app.Client.SendAsync(request, Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("StaleTimestamp", StringComparison.Ordinal));
+        Assert.Equal(1, app.Get<Refusals>().Counts().ByReason["staleTimestamp"]);
     }
 
     [Fact]
@@ -158,8 +161,8 @@ public sealed class InteractionEndpointTests
         using var response = await socketClient.SendAsync(request, Token);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        // The limit was found while reading, not from a Content-Length header.
-        Assert.Contains(app.Logs.Lines, l => l.Message.Contains("262145 bytes or more", StringComparison.Ordinal));
+        // Found while reading (the request has no Content-Length), and counted as a refusal.
+        Assert.Equal(1, app.Get<Refusals>().Counts().ByReason["bodyTooLarge"]);
     }
 
     [Theory]

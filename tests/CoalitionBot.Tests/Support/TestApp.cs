@@ -58,9 +58,15 @@ public sealed class TestApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => factory.Services.GetRequiredService<T>();
 
-    /// Stops the host (closing the database) and starts a new one on the same data folder.
-    public async Task RestartAsync()
+    /// Stops the host (closing the database) and starts a new one on the same data folder, with
+    /// some settings changed if given (as an operator editing .env between two starts).
+    public async Task RestartAsync(IDictionary<string, string?>? changes = null)
     {
+        foreach (var (key, value) in changes ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         Client.Dispose();
         await factory.DisposeAsync();
         factory = Start();
