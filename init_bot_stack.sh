@@ -113,11 +113,14 @@ else
 fi
 cd "$DEPLOY_DIR"
 
-# The bot runs as uid $APP_UID and keeps its LiteDB file and outbox in ./data.
+# The bot runs as uid $APP_UID and keeps its LiteDB file and outbox in ./data. They hold message
+# contents: the folder and everything in it are the bot's alone (0700, no group or other bits).
 mkdir -p data
 if [[ $(stat -c %u data) != "$APP_UID" ]]; then
     chown -R "$APP_UID:$APP_UID" data
 fi
+chmod 700 data
+chmod -R go= data
 
 # ---- 3. .env ----------------------------------------------------------------------------------
 # .env is assembled in .env.new and renamed only when complete, so an interrupted run leaves no
