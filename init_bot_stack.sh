@@ -180,7 +180,7 @@ else
     ask Digest__From "Digest sender address" '^[^@ ]+@[^@ ]+$'
     ask Smtp__Host "SMTP server (e.g. ssl0.ovh.net)" '^[A-Za-z0-9.-]+$'
     ask Smtp__Port "SMTP port (465 or 587)" '^[0-9]{2,5}$'
-    ask Smtp__Security "SMTP security (SslOnConnect for 465, StartTls for 587, or Auto)" '^(None|StartTls|SslOnConnect|Auto)$'
+    ask Smtp__Security "SMTP security (Auto: implicit TLS on 465, STARTTLS on any other port; or SslOnConnect, StartTls)" '^(None|StartTls|SslOnConnect|Auto)$'
     ask Smtp__Username "SMTP user name (at OVH: the full address)" '^.+$'
     ask Smtp__Password "SMTP password" '^.+$' secret
     set_env Admin__Token "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
