@@ -50,7 +50,7 @@ RUN dotnet build tests/CoalitionBot.Tests/CoalitionBot.Tests.csproj -c Release -
     && dotnet publish src/CoalitionBot/CoalitionBot.csproj -c Release --no-restore \
         --arch "${TARGETARCH}" -o /app \
     && rm /app/*.dbg \
-    && mkdir -p /staging/data
+    && install -d -m 0700 /staging/app/data
 
 # A static wget for the HEALTHCHECK: the chiseled runtime below has no shell, curl or wget, and a
 # ~1 MB busybox is lighter than starting a second process of the bot every 30 s on a Raspberry Pi.
@@ -81,10 +81,12 @@ ENV URLS=http://+:8080 \
 WORKDIR /app
 COPY --from=probe /bin/busybox /usr/local/bin/busybox
 COPY --from=build /app ./
-# data/ (LiteDB file, outbox) belongs to the non-root app user (uid 1654 in .NET images); the
-# app resolves data/coalitionbot.db against this working directory. On the host, the bind-mounted
-# ./data must be writable by uid 1654 (init_bot_stack.sh sees to it).
-COPY --from=build --chown=1654:1654 /staging/data /app/data
+# data/ (LiteDB file, outbox: message contents) belongs to the non-root app user (uid 1654 in .NET
+# images) and no one else: 0700. COPY keeps the mode of what it copies but not of the folder it
+# copies from, so the parent is copied to carry data/ and its mode. The app resolves
+# data/coalitionbot.db against this working directory. On the host, the bind-mounted ./data must be
+# uid 1654's and 0700 (init_bot_stack.sh sees to it).
+COPY --from=build --chown=1654:1654 /staging/app/ /app/
 VOLUME ["/app/data"]
 
 USER 1654

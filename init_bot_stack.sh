@@ -113,11 +113,14 @@ else
 fi
 cd "$DEPLOY_DIR"
 
-# The bot runs as uid $APP_UID and keeps its LiteDB file and outbox in ./data.
+# The bot runs as uid $APP_UID and keeps its LiteDB file and outbox in ./data. They hold message
+# contents: the folder and everything in it are the bot's alone (0700, no group or other bits).
 mkdir -p data
 if [[ $(stat -c %u data) != "$APP_UID" ]]; then
     chown -R "$APP_UID:$APP_UID" data
 fi
+chmod 700 data
+chmod -R go= data
 
 # ---- 3. .env ----------------------------------------------------------------------------------
 # .env is assembled in .env.new and renamed only when complete, so an interrupted run leaves no
@@ -177,7 +180,7 @@ else
     ask Digest__From "Digest sender address" '^[^@ ]+@[^@ ]+$'
     ask Smtp__Host "SMTP server (e.g. ssl0.ovh.net)" '^[A-Za-z0-9.-]+$'
     ask Smtp__Port "SMTP port (465 or 587)" '^[0-9]{2,5}$'
-    ask Smtp__Security "SMTP security (SslOnConnect for 465, StartTls for 587, or Auto)" '^(None|StartTls|SslOnConnect|Auto)$'
+    ask Smtp__Security "SMTP security (Auto: implicit TLS on 465, STARTTLS on any other port; or SslOnConnect, StartTls)" '^(None|StartTls|SslOnConnect|Auto)$'
     ask Smtp__Username "SMTP user name (at OVH: the full address)" '^.+$'
     ask Smtp__Password "SMTP password" '^.+$' secret
     set_env Admin__Token "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"

@@ -133,30 +133,64 @@ dockerfile_rules() {
     grep -A3 -E '^HEALTHCHECK ' Dockerfile | grep -q '/healthz' || { echo "no HEALTHCHECK on /healthz"; return 1; }
     grep -qE '^VOLUME .*/app/data' Dockerfile || { echo "no VOLUME /app/data"; return 1; }
     grep -qE '^FROM .*(aspnet|runtime-deps):.*(noble|jammy|trixie|bookworm)(-chiseled-extra)?( |$)' Dockerfile || { echo "runtime image without ICU/tzdata"; return 1; }
+    # COPY drops the mode of the folder it copies from: data/ must travel inside its parent.
+    grep -qE 'install -d -m 0?700 /staging/app/data' Dockerfile || { echo "data/ is not made 0700 in the build stage"; return 1; }
+    grep -qE '^COPY --from=build --chown=1654:1654 /staging/app/ /app/$' Dockerfile || { echo "data/ is not copied inside its parent (its 0700 would be lost)"; return 1; }
 }
-run "Dockerfile: cross-build, non-root, healthcheck, data volume, ICU image" dockerfile_rules
+run "Dockerfile: cross-build, non-root, healthcheck, data volume (0700), ICU image" dockerfile_rules
+# data/ holds message contents: the setup script makes it the bot's alone, also on a host set up before.
+init_data_owner_only() {
+    grep -qE '^chmod 700 data$' init_bot_stack.sh || { echo "init_bot_stack.sh does not chmod 700 data"; return 1; }
+    grep -qE '^chmod -R go= data$' init_bot_stack.sh || { echo "init_bot_stack.sh leaves group/other bits inside data/"; return 1; }
+}
+run "init_bot_stack.sh makes data/ owner-only" init_data_owner_only
+
+# ---- what the schemas cannot say --------------------------------------------------------------
+run "docker-compose.yml: the bot gets only its own settings, trusts only Caddy's fixed address; the forge has its own network" \
+    node $tools/deploy-rules.mjs compose docker-compose.yml .env.example
+run ".woodpecker.yml: steps that mount the Docker socket run only on a push to main" \
+    node $tools/deploy-rules.mjs woodpecker .woodpecker.yml
 
 # ---- .env.example covers the configuration contract -------------------------------------------
+# The settings the application reads: every key of appsettings.json (the defaults).
+app_keys=$(node -e '
+    const s = require("./src/CoalitionBot/appsettings.json");
+    const skip = new Set(["Logging", "AllowedHosts", "Urls"]);
+    const out = [];
+    const walk = (o, p) => { for (const [k, v] of Object.entries(o)) {
+        if (p.length === 0 && skip.has(k)) continue;
+        if (v !== null && typeof v === "object") walk(v, [...p, k]); else out.push([...p, k].join("__"));
+    } };
+    walk(s, []);
+    console.log(out.join("\n"));')
+# And DESIGN.md's table, when shared/ is beside us. A contract key that the application does not
+# read yet and .env.example does not offer is named (NOTE), not failed: .env.example offers only
+# settings that do something, and the application's own keys are held to it in full.
+design_keys=""
+for design in ../shared/DESIGN.md /work/shared/DESIGN.md; do
+    if [[ -f $design ]]; then
+        # shellcheck disable=SC2016 # backquotes are Markdown, matched literally
+        design_keys=$(sed -n '/^### Configuration/,/^### HTTP/p' "$design" | grep -oE '`[A-Z][A-Za-z]+:[A-Z][A-Za-z]+`' | tr -d '`' | sed 's/:/__/' | sort -u)
+        break
+    fi
+done
+planned=()
+contract_keys=$app_keys
+while IFS= read -r key; do
+    [[ -z $key ]] && continue
+    if grep -qxF "$key" <<<"$app_keys" || grep -qE "^#? ?${key}=" .env.example; then
+        contract_keys+=$'\n'$key
+    else
+        planned+=("$key")
+    fi
+done <<<"$design_keys"
+if [[ ${#planned[@]} -gt 0 ]]; then
+    printf 'NOTE  in the contract (DESIGN.md) but not read by the application yet, so not in .env.example: %s\n' "${planned[*]}"
+fi
+
 env_example_covers_contract() {
     local keys missing=() key
-    # Every setting of appsettings.json (the defaults), and of DESIGN.md's table when shared/ is beside us.
-    keys=$(node -e '
-        const s = require("./src/CoalitionBot/appsettings.json");
-        const skip = new Set(["Logging", "AllowedHosts", "Urls"]);
-        const out = [];
-        const walk = (o, p) => { for (const [k, v] of Object.entries(o)) {
-            if (p.length === 0 && skip.has(k)) continue;
-            if (v !== null && typeof v === "object") walk(v, [...p, k]); else out.push([...p, k].join("__"));
-        } };
-        walk(s, []);
-        console.log(out.join("\n"));')
-    for design in ../shared/DESIGN.md /work/shared/DESIGN.md; do
-        if [[ -f $design ]]; then
-            # shellcheck disable=SC2016 # backquotes are Markdown, matched literally
-            keys+=$'\n'$(sed -n '/^### Configuration/,/^### HTTP/p' "$design" | grep -oE '`[A-Z][A-Za-z]+:[A-Z][A-Za-z]+`' | tr -d '`' | sed 's/:/__/')
-            break
-        fi
-    done
+    keys=$contract_keys
     # Every ${VAR} docker-compose.yml reads from .env.
     keys+=$'\n'$(grep -oE '\$\{[A-Z_][A-Z0-9_]*' docker-compose.yml | cut -c3-)
     while IFS= read -r key; do

@@ -1,3 +1,4 @@
+using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Connections;
 
 namespace CoalitionBot.Configuration;
@@ -16,6 +17,12 @@ internal static class CommandLine
         {
             var urls = app.Configuration["urls"] ?? "the configured address";
             Log.CannotListen(app.Logger, urls, exception.Message);
+            return 1;
+        }
+        catch (DatabaseInUseException exception)
+        {
+            // A second bot on the same file would write it at the same time as the first.
+            Log.DatabaseInUse(app.Logger, exception.Message);
             return 1;
         }
 

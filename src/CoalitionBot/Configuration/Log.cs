@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "Unknown command \"{Verb}\": the commands are register-commands and digest --preview [--date YYYY-MM-DD] [--sample]; with none, the bot serves")]
     public static partial void UnknownCommand(ILogger logger, string verb);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Critical, Message = "{Problem}")]
+    public static partial void DatabaseInUse(ILogger logger, string problem);
 }

@@ -51,17 +51,34 @@ internal static class DigestPreview
         }
         else
         {
-            rendered = services.GetRequiredService<DigestService>().Render(day).Rendered;
+            try
+            {
+                rendered = services.GetRequiredService<DigestService>().Render(day).Rendered;
+            }
+            catch (DatabaseInUseException exception)
+            {
+                // LiteDB has no safe read-only view of a file another process writes: refuse, in one line.
+                await Console.Error.WriteLineAsync(exception.Message);
+                return 1;
+            }
         }
 
         var folder = OutboxDirectoryTransport.OutboxFolder(services.GetRequiredService<IOptions<StorageOptions>>().Value);
-        Directory.CreateDirectory(folder);
+        OwnerOnly.CreateFolder(folder);
         var stem = Path.Combine(folder, "preview-" + DigestLedger.Key(day) + (args.Contains("--sample") ? "-sample" : ""));
-        await File.WriteAllTextAsync(stem + ".html", rendered.Html, cancellationToken);
-        await File.WriteAllTextAsync(stem + ".txt", rendered.Text, cancellationToken);
+        await WriteAsync(stem + ".html", rendered.Html, cancellationToken);
+        await WriteAsync(stem + ".txt", rendered.Text, cancellationToken);
         Console.WriteLine(rendered.Subject);
         Console.WriteLine(stem + ".html");
         Console.WriteLine(stem + ".txt");
         return 0;
+    }
+
+    /// Previews quote members' messages: owner-only, like the database.
+    private static async Task WriteAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        await using var file = OwnerOnly.Create(path);
+        await using var writer = new StreamWriter(file);
+        await writer.WriteAsync(content.AsMemory(), cancellationToken);
     }
 }

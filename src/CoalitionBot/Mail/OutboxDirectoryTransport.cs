@@ -4,7 +4,8 @@ using MimeKit;
 
 namespace CoalitionBot.Mail;
 
-/// Without an SMTP server, each mail becomes an .eml file in outbox/ beside the database file.
+/// Without an SMTP server, each mail becomes an .eml file in outbox/ beside the database file
+/// (kept Storage:RetentionDays, see <see cref="OutboxRetention"/>).
 internal sealed class OutboxDirectoryTransport(IOptions<StorageOptions> storage, TimeProvider time, ILogger<OutboxDirectoryTransport> logger) : IMailTransport
 {
     public string Folder => OutboxFolder(storage.Value);
@@ -16,12 +17,17 @@ internal sealed class OutboxDirectoryTransport(IOptions<StorageOptions> storage,
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Folder);
+        // Mails quote members' messages: the folder and the files are owner-only, like the database.
+        OwnerOnly.CreateFolder(Folder);
         var stamp = time.GetUtcNow().ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
         var name = stamp + "-" + Safe(message.MessageId ?? "mail") + ".eml";
         var path = Path.Combine(Folder, name);
         var temporary = path + ".tmp";
-        await message.WriteToAsync(temporary, cancellationToken);
+        await using (var file = OwnerOnly.Create(temporary))
+        {
+            await message.WriteToAsync(file, cancellationToken);
+        }
+
         File.Move(temporary, path, overwrite: true);
         Log.MailWritten(logger, message.MessageId, path);
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Mail;
@@ -27,6 +28,28 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add("Smtp:Username is required when Smtp:Password is set.");
         }
 
+        if (options.IsConfigured && options.Security == SmtpSecurity.None && options.Authenticates && !SmtpOptions.IsLoopback(options.Host!.Trim()))
+        {
+            failures.Add("Smtp:Security=None would send Smtp:Password in clear: it is allowed only with a loopback Smtp:Host (localhost, 127.0.0.1, ::1); use Auto, StartTls or SslOnConnect.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificate) && TrustedCertificateProblem(options.TrustedCertificate.Trim()) is { } problem)
+        {
+            failures.Add($"Smtp:TrustedCertificate must be a PEM file of certificates: {problem}");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? TrustedCertificateProblem(string path)
+    {
+        try
+        {
+            return SmtpCertificateCheck.Load(path).Count == 0 ? $"{path} holds no certificate." : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            return exception.Message.ReplaceLineEndings(" ");
+        }
     }
 }

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Storage;
 
 /// The one LiteDB file of the instance. Opened once, shared by every store, closed at shutdown.
+/// While it is open, this process holds an exclusive lock beside it (<see cref="DatabaseLock"/>).
 internal sealed class Database : IDisposable
 {
     private readonly Lock gate = new();
     private readonly ILogger<Database> logger;
     private LiteDatabase? database;
+    private DatabaseLock? held;
 
     public Database(IOptions<StorageOptions> options, ILogger<Database> logger)
     {
@@ -47,6 +49,8 @@ internal sealed class Database : IDisposable
         {
             database?.Dispose();
             database = null;
+            held?.Dispose();
+            held = null;
         }
     }
 
@@ -85,17 +89,42 @@ internal sealed class Database : IDisposable
 
     private LiteDatabase Open()
     {
+        OwnerOnly.RestrictNewFiles();
         var directory = System.IO.Path.GetDirectoryName(FullPath);
         if (!string.IsNullOrEmpty(directory))
         {
-            Directory.CreateDirectory(directory);
+            OwnerOnly.CreateFolder(directory);
         }
 
-        IsNew = !File.Exists(FullPath);
-        var connection = new ConnectionString { Filename = FullPath, Connection = ConnectionType.Direct };
-        var engine = new LiteDatabase(connection, CreateMapper());
-        EnsureIndexes(engine);
-        Log.DatabaseOpened(logger, FullPath, IsNew);
-        return engine;
+        held = DatabaseLock.Acquire(FullPath);
+        try
+        {
+            IsNew = !File.Exists(FullPath);
+            var connection = new ConnectionString { Filename = FullPath, Connection = ConnectionType.Direct };
+            var engine = new LiteDatabase(connection, CreateMapper());
+            RestrictToOwner();
+            EnsureIndexes(engine);
+            Log.DatabaseOpened(logger, FullPath, IsNew);
+            return engine;
+        }
+        catch
+        {
+            held.Dispose();
+            held = null;
+            throw;
+        }
+    }
+
+    /// A file from an older version may still be readable by others; a file that is not ours stays as it is.
+    private void RestrictToOwner()
+    {
+        try
+        {
+            OwnerOnly.Restrict(FullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Log.NotOwnerOnly(logger, FullPath, exception.Message);
+        }
     }
 }

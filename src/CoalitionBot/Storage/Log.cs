@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "Retention: {Count} messages older than {Cutoff:u} removed")]
     public static partial void RetentionPurged(ILogger logger, int count, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "The database {Path} could not be made readable by its owner only: {Reason}")]
+    public static partial void NotOwnerOnly(ILogger logger, string path, string reason);
 }

@@ -4,9 +4,16 @@ using Quartz;
 
 namespace CoalitionBot.Storage;
 
-/// Daily: removes stored messages older than Storage:RetentionDays (invariant 6).
+/// Daily: removes stored messages older than Storage:RetentionDays, and everything else that
+/// quotes them (<see cref="IContentRetention"/>: the outbox's files) (invariant 6).
 [DisallowConcurrentExecution]
-internal sealed class RetentionJob(MessageStore messages, IOptions<StorageOptions> options, TimeProvider time, IdleMemoryRelease memory, ILogger<RetentionJob> logger) : IJob
+internal sealed class RetentionJob(
+    MessageStore messages,
+    IEnumerable<IContentRetention> quotes,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    IdleMemoryRelease memory,
+    ILogger<RetentionJob> logger) : IJob
 {
     public static readonly JobKey Key = new("retention");
 
@@ -17,11 +24,17 @@ internal sealed class RetentionJob(MessageStore messages, IOptions<StorageOption
         return ValueTask.CompletedTask;
     }
 
+    /// Returns how many messages were removed; each other content logs its own count.
     public int Purge()
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
         var removed = messages.DeleteOlderThan(cutoff);
         Log.RetentionPurged(logger, removed, cutoff);
+        foreach (var content in quotes)
+        {
+            content.ForgetBefore(cutoff);
+        }
+
         return removed;
     }
 }

@@ -11,7 +11,7 @@ internal sealed class StorageHealthCheck(Database database) : IHealthCheck
             var collections = database.Engine.GetCollectionNames().Count();
             return Task.FromResult(Health.HealthText.Healthy("database open", "base de données ouverte", new Dictionary<string, object> { ["collections"] = collections }));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException or DatabaseInUseException)
         {
             return Task.FromResult(Health.HealthText.Unhealthy(
                 "the database cannot be opened: " + exception.Message, "la base de données ne peut pas être ouverte : " + exception.Message));

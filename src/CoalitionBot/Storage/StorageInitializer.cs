@@ -1,7 +1,8 @@
 namespace CoalitionBot.Storage;
 
 /// Opens the database at start, so a bad path or a locked file is reported at once, and imports
-/// the previous bot's lists into a new database.
+/// the previous bot's lists into a new database. A database held by another process
+/// (<see cref="DatabaseInUseException"/>) is not ridden out: it stops the start.
 internal sealed class StorageInitializer(SeedImporter importer, Database database, ILogger<StorageInitializer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -34,10 +34,45 @@ public sealed class CommandLineTests
         Assert.DoesNotContain(" at Microsoft.", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, int? port)
+    [Fact]
+    public async Task While_the_bot_serves_a_preview_and_a_second_bot_are_refused_in_one_line_and_a_killed_bot_blocks_nothing()
     {
-        var data = Directory.CreateTempSubdirectory("coalitionbot-cli-").FullName;
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoalitionBot.dll"), .. arguments])
+        using var data = new Support.TempDirectory("coalitionbot-cli-lock-");
+        using var running = Process.Start(Start([], FreePort(), data.Path))!;
+        running.OutputDataReceived += (_, _) => { };
+        running.ErrorDataReceived += (_, _) => { };
+        running.BeginOutputReadLine();
+        running.BeginErrorReadLine();
+        try
+        {
+            await WaitUntilServingAsync(data.Path);
+
+            var (previewExit, previewOutput) = await RunAsync(["digest", "--preview"], port: null, data.Path);
+            var (secondExit, secondOutput) = await RunAsync([], FreePort(), data.Path);
+
+            foreach (var (exit, output) in new[] { (previewExit, previewOutput), (secondExit, secondOutput) })
+            {
+                Assert.Equal(1, exit);
+                var line = Assert.Single(output.Split('\n'), l => l.Contains("is in use by", StringComparison.Ordinal));
+                Assert.Contains($"is in use by the running bot (pid {running.Id} on {Environment.MachineName}, since ", line, StringComparison.Ordinal);
+                Assert.Contains("stop it first (docker compose stop bot)", line, StringComparison.Ordinal);
+                Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            running.Kill(entireProcessTree: true);
+            await running.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        // SIGKILL: nothing cleaned up its lock file, and the next process opens the database all the same.
+        var (afterCrashExit, afterCrashOutput) = await RunAsync(["digest", "--preview", "--date", "2026-11-23"], port: null, data.Path);
+        Assert.True(afterCrashExit == 0, afterCrashOutput);
+        Assert.True(File.Exists(Path.Combine(data.Path, "bot.db.lock")));
+    }
+
+    private static ProcessStartInfo Start(string[] arguments, int port, string data) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "CoalitionBot.dll"), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,11 +80,33 @@ public sealed class CommandLineTests
             Environment =
             {
                 ["Storage__Path"] = Path.Combine(data, "bot.db"),
-                ["Urls"] = $"http://127.0.0.1:{port ?? 0}",
+                ["Urls"] = $"http://127.0.0.1:{port}",
                 ["DOTNET_NOLOGO"] = "1",
             },
         };
-        using var process = Process.Start(start)!;
+
+    private static async Task WaitUntilServingAsync(string data)
+    {
+        // The bot takes the lock as it starts, before it serves: wait for its note beside the database.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!File.Exists(Path.Combine(data, "bot.db.owner")))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string[] arguments, int? port, string? shared = null)
+    {
+        var data = shared ?? Directory.CreateTempSubdirectory("coalitionbot-cli-").FullName;
+        using var process = Process.Start(Start(arguments, port ?? 0, data))!;
         // A bot that wrongly starts serving would never end: the timeout covers the reads too.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
@@ -57,7 +114,11 @@ public sealed class CommandLineTests
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
         var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
-        Directory.Delete(data, recursive: true);
+        if (shared is null)
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
         return (process.ExitCode, output + await errors);
     }
 }

@@ -85,6 +85,40 @@ public sealed class ConfigurationTests
         }));
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    [InlineData("::1")]
+    public void Clear_text_SMTP_may_authenticate_only_to_a_relay_on_this_machine(string loopback)
+    {
+        Dictionary<string, string?> settings(string host) => new()
+        {
+            ["Smtp:Host"] = host,
+            ["Smtp:Security"] = "None",
+            ["Smtp:Username"] = "bot@coalition.example",
+            ["Smtp:Password"] = "secret",
+        };
+
+        var error = Assert.Single(ErrorsFor(settings("ssl0.ovh.net")));
+
+        Assert.StartsWith("Smtp:Security=None would send Smtp:Password in clear", error, StringComparison.Ordinal);
+        Assert.Empty(ErrorsFor(settings(loopback)));
+        Assert.Empty(ErrorsFor(new Dictionary<string, string?> { ["Smtp:Host"] = "relay.example", ["Smtp:Security"] = "None" }));
+    }
+
+    [Fact]
+    public void Smtp_TrustedCertificate_must_be_a_PEM_file_of_certificates()
+    {
+        using var folder = new TempDirectory("coalitionbot-pem-");
+        var ca = new TestCertificates(folder.Path).AuthorityFile;
+        var notPem = Path.Combine(folder.Path, "not.pem");
+        File.WriteAllText(notPem, "not a certificate");
+
+        Assert.Empty(ErrorsFor(new Dictionary<string, string?> { ["Smtp:TrustedCertificate"] = ca }));
+        Assert.StartsWith("Smtp:TrustedCertificate must be a PEM file of certificates", Assert.Single(ErrorsFor(new Dictionary<string, string?> { ["Smtp:TrustedCertificate"] = notPem })), StringComparison.Ordinal);
+        Assert.StartsWith("Smtp:TrustedCertificate must be a PEM file of certificates", Assert.Single(ErrorsFor(new Dictionary<string, string?> { ["Smtp:TrustedCertificate"] = Path.Combine(folder.Path, "missing.pem") })), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Several_bad_values_are_all_reported()
     {

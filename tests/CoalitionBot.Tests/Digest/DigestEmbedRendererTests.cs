@@ -84,6 +84,17 @@ public sealed class DigestEmbedRendererTests
     }
 
     [Fact]
+    public void A_masked_link_in_a_message_shows_its_real_host_in_embeds()
+    {
+        var digest = DigestBuilder.Build(Request([Message(10, "Votre [compte bancaire](https://paypal.com@evil.example/login) expire")], [Channel(10, "général")]));
+
+        var embeds = DigestEmbedRenderer.Render(digest, French(), "Titre", "rien");
+
+        var value = Assert.Single(embeds.SelectMany(e => e.Fields ?? [])).Value;
+        Assert.Contains("Votre compte bancaire (evil.example) expire", value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_period_says_nothing_is_new()
     {
         var embeds = DigestEmbedRenderer.Render(DigestBuilder.Build(Request([], [])), French(), "Depuis le dernier résumé", "Rien de nouveau depuis le dernier résumé.");

@@ -115,6 +115,64 @@ public sealed class MarkupTests
         Assert.DoesNotContain("<a ", Html(content), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[le site](https://example.org/x)", "le site", "example.org")]
+    [InlineData("[https://paypal.com](https://evil.example/login)", "https://paypal.com", "evil.example")]
+    [InlineData("[**Banque**](https://аpple.com/compte)", "Banque", "xn--pple-43d.com")]
+    [InlineData("[le livre](https://bücher.example/livre)", "le livre", "xn--bcher-kva.example")]
+    [InlineData("[ton compte](https://paypal.com@evil.example/)", "ton compte", "evil.example")]
+    [InlineData("[<b>x</b>](https://evil.example:8443/p)", "<b>x</b>", "evil.example")]
+    public void A_masked_link_shows_its_real_host_after_its_label(string content, string label, string host)
+    {
+        var html = Html(content);
+        var text = Text(content);
+
+        var anchor = Assert.Single(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelectorAll("a"));
+        Assert.Equal(label, anchor.TextContent);
+        Assert.Equal("span", anchor.NextElementSibling?.LocalName);
+        Assert.Equal($"({host})", anchor.NextElementSibling!.TextContent);
+        Assert.StartsWith($"{label.Replace("**", "", StringComparison.Ordinal)} ({host}) <https://", text.Replace("*", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal($"{label} ({host})", MarkupPlainText.Excerpt(MarkupParser.Parse(content, Names), DigestFixtures.Markup, 200));
+    }
+
+    [Fact]
+    public void The_plain_text_writes_a_masked_link_with_its_host_in_punycode()
+    {
+        Assert.Equal("Banque (xn--pple-43d.com) <https://xn--pple-43d.com/compte?a=1>", Text("[Banque](https://аpple.com/compte?a=1)"));
+    }
+
+    [Theory]
+    [InlineData("voir https://example.org/page")]
+    [InlineData("<https://example.org/sans-apercu>")]
+    [InlineData("[example.org](https://example.org/)")]
+    public void A_link_that_shows_where_it_goes_gets_no_note(string content)
+    {
+        Assert.DoesNotContain("<span", Html(content), StringComparison.Ordinal);
+        Assert.DoesNotContain("(example.org)", Text(content), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Masked_links_to_any_host_always_show_that_host_right_after_the_label()
+    {
+        string[] labels = ["ici", "https://discord.com", "**gras**", "<script>", "paypal.com", "é😀", "\"x\" onclick=y"];
+        string[] targets = ["https://evil.example/", "http://a.b.example:81/x?y=\"z\"", "https://аpple.com/", "https://bücher.example/", "https://u:p@evil.example/", "https://EXAMPLE.ORG/A", "https://127.0.0.1/"];
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var random = new Random(20261202);
+        for (var round = 0; round < 300; round++)
+        {
+            var label = labels[random.Next(labels.Length)];
+            var target = targets[random.Next(targets.Length)];
+            var host = new Uri(target).IdnHost;
+            var content = $"avant [{label}]({target}) après";
+
+            var anchor = Assert.Single(parser.ParseDocument(Html(content)).QuerySelectorAll("a"));
+            var text = Text(content);
+
+            Assert.Equal($"({host})", anchor.NextElementSibling?.TextContent);
+            Assert.Contains($" ({host}) <", text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Mentions_are_resolved_to_names()
     {

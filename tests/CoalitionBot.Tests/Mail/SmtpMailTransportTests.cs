@@ -71,13 +71,27 @@ public sealed class SmtpMailTransportTests
         await Assert.ThrowsAnyAsync<Exception>(() => Transport(port).SendAsync(Mail(), Token));
     }
 
-    [Fact]
-    public void Each_security_mode_maps_to_MailKit()
+    [Theory]
+    [InlineData(25)]
+    [InlineData(465)]
+    [InlineData(587)]
+    public void Each_explicit_security_mode_maps_to_MailKit_whatever_the_port(int port)
     {
-        Assert.Equal(SecureSocketOptions.None, SmtpMailTransport.SocketOptions(SmtpSecurity.None));
-        Assert.Equal(SecureSocketOptions.StartTls, SmtpMailTransport.SocketOptions(SmtpSecurity.StartTls));
-        Assert.Equal(SecureSocketOptions.SslOnConnect, SmtpMailTransport.SocketOptions(SmtpSecurity.SslOnConnect));
-        Assert.Equal(SecureSocketOptions.Auto, SmtpMailTransport.SocketOptions(SmtpSecurity.Auto));
+        Assert.Equal(SecureSocketOptions.None, SmtpMailTransport.SocketOptions(SmtpSecurity.None, port));
+        Assert.Equal(SecureSocketOptions.StartTls, SmtpMailTransport.SocketOptions(SmtpSecurity.StartTls, port));
+        Assert.Equal(SecureSocketOptions.SslOnConnect, SmtpMailTransport.SocketOptions(SmtpSecurity.SslOnConnect, port));
+    }
+
+    [Theory]
+    [InlineData(465, "SslOnConnect")]
+    [InlineData(587, "StartTls")]
+    [InlineData(25, "StartTls")]
+    [InlineData(2525, "StartTls")]
+    public void Auto_is_implicit_TLS_on_465_and_mandatory_STARTTLS_on_any_other_port(int port, string expected)
+    {
+        // Never MailKit's Auto (StartTlsWhenAvailable off 465), which sends the password in clear
+        // when STARTTLS is missing or stripped.
+        Assert.Equal(Enum.Parse<SecureSocketOptions>(expected), SmtpMailTransport.SocketOptions(SmtpSecurity.Auto, port));
     }
 
     [Fact]

@@ -62,6 +62,11 @@ internal static class MarkupHtml
                 html.Append("<a href=\"").Append(Encode(link.Url.AbsoluteUri)).Append("\" style=\"color:#1a5fb4;\">");
                 Append(html, link.Label, context);
                 html.Append("</a>");
+                if (LinkTarget.NeedsHost(link, context))
+                {
+                    html.Append(" <span style=\"color:#5c5e66;font-size:12px;\">(").Append(Encode(LinkTarget.Host(link.Url))).Append(")</span>");
+                }
+
                 break;
             case MarkupMention mention:
                 html.Append("<span style=\"color:#3c45a5;background-color:#e6e8fd;\">").Append(Encode(context.MentionLabel(mention))).Append("</span>");

@@ -3,7 +3,7 @@ using System.Text;
 namespace CoalitionBot.Digest.Rendering;
 
 /// Markup to plain text that reads well on its own: emphasis kept as light marks, spoilers hidden,
-/// links written out.
+/// links written out, a masked link's real host after its label.
 internal static class MarkupPlainText
 {
     public static string Render(MarkupDocument document, MarkupContext context)
@@ -98,16 +98,15 @@ internal static class MarkupPlainText
                 Append(text, item.Children, context, marks);
                 break;
             case MarkupLink link:
-                var label = new StringBuilder();
-                Append(label, link.Label, context, marks);
-                var url = link.Url.AbsoluteUri;
-                if (label.ToString() is var shown && (shown == url || shown == link.Url.OriginalString))
+                Append(text, link.Label, context, marks);
+                if (LinkTarget.NeedsHost(link, context))
                 {
-                    text.Append(shown);
-                }
-                else
-                {
-                    text.Append(label).Append(" <").Append(url).Append('>');
+                    // The real host right after the label; the full link only where there is room for it.
+                    text.Append(" (").Append(LinkTarget.Host(link.Url)).Append(')');
+                    if (marks)
+                    {
+                        text.Append(" <").Append(LinkTarget.Ascii(link.Url)).Append('>');
+                    }
                 }
 
                 break;
