@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "The {Count} members' messages read had no content at all: Discord withholds it without the Message Content intent (Developer Portal, Bot page)")]
     public static partial void MessageContentWithheld(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Channel {Name} ({Id}) could not be read in this poll ({Reason}); the other channels go on, and the next poll tries it again")]
+    public static partial void ChannelReadFailed(ILogger logger, string name, ulong id, string reason);
 }

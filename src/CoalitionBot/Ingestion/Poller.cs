@@ -209,9 +209,9 @@ internal sealed class Poller(
                 progress.MemberMessages += read.MemberMessages;
                 progress.MemberMessagesWithContent += read.MemberMessagesWithContent;
                 progress.ChannelsRead++;
-                if (channel.Unreadable is not null)
+                if (channel.Unreadable is not null || channel.Incomplete is not null)
                 {
-                    discovery.Save(channel with { Unreadable = null, UnreadableAt = null });
+                    discovery.Save(channel with { Unreadable = null, UnreadableAt = null, Incomplete = null, CompleteUntil = null });
                 }
             }
             catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
@@ -219,14 +219,42 @@ internal sealed class Poller(
                 discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
                 progress.Unreadable.Add(channel.Name);
             }
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or UnexpectedPageException)
+            {
+                // One channel's odd answer costs that channel this poll, not the whole poll.
+                discovery.Save(MarkIncomplete(channel, exception.Message));
+                progress.Incomplete[channel.Id] = channel.Name;
+            }
         }
+
+        // A channel the last poll could not read and this one did not try (excluded, refused, gone)
+        // holds nothing back any more; one it read is already cleared.
+        foreach (var stale in channels.All().Where(c => c.Incomplete is not null && !progress.Incomplete.ContainsKey(c.Id)))
+        {
+            discovery.Save(stale with { Incomplete = null, CompleteUntil = null });
+        }
+    }
+
+    /// Says so once, when the channel starts failing; it stays complete up to the last poll that read
+    /// it (or, never read, up to its creation: it holds nothing older).
+    private StoredChannel MarkIncomplete(StoredChannel channel, string reason)
+    {
+        if (channel.Incomplete is not null)
+        {
+            return channel with { Incomplete = reason };
+        }
+
+        Log.ChannelReadFailed(logger, channel.Name, channel.Id, reason);
+        var created = Snowflake.ToTime(channel.Id);
+        var lastPoll = cursors.LastPollStartedAt;
+        return channel with { Incomplete = reason, CompleteUntil = lastPoll > created ? lastPoll : created };
     }
 
     /// after= is exclusive: one less than the first id of that instant includes it.
     private static ulong StartAfter(DateTimeOffset at) => Snowflake.FromTime(at) is var id && id > 0 ? id - 1 : 0;
 
     private static bool IsPollFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is DiscordApiException or HttpRequestException
+        exception is DiscordApiException or HttpRequestException or UnexpectedPageException
             or System.Text.Json.JsonException or LiteDB.LiteException or IOException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
@@ -242,10 +270,16 @@ internal sealed class Poller(
 
         public List<string> Unreadable { get; } = [];
 
+        /// Channels this poll could not read for a passing reason, by id.
+        public Dictionary<ulong, string> Incomplete { get; } = [];
+
         /// Enough members' messages, all empty: Discord is withholding message content.
         public bool ContentWithheld => MemberMessages >= ContentCheckMinimum && MemberMessagesWithContent == 0;
 
         public PollSummary Summary(string outcome, DateTimeOffset started, DateTimeOffset finished, long requests, string? error = null) =>
-            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null);
+            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null)
+            {
+                Incomplete = [.. Incomplete.Values],
+            };
     }
 }

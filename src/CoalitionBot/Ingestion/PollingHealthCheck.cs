@@ -21,6 +21,10 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
             data["channelsRead"] = last.ChannelsRead;
             data["messagesStored"] = last.MessagesStored;
             data["requests"] = last.Requests;
+            if (last.Incomplete.Count > 0)
+            {
+                data["incomplete"] = string.Join(", ", last.Incomplete);
+            }
         }
 
         if (snapshot.LastFailure is { } failure)
@@ -50,6 +54,9 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
                 $"aucune lecture réussie depuis le {since:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
             _ when lastFailure is not null => HealthText.Degraded("the last poll failed: " + lastFailure, "la dernière lecture a échoué : " + lastFailure, data),
             _ when snapshot.LastSuccess is null => HealthText.Healthy("waiting for the first poll", "en attente de la première lecture", data),
+            _ when snapshot.LastSuccess.Incomplete is { Count: > 0 } incomplete => HealthText.Degraded(
+                $"the last poll could not read {string.Join(", ", incomplete)}; the next poll tries again",
+                $"la dernière lecture n'a pas pu lire {string.Join(", ", incomplete)} ; la prochaine réessaie", data),
             _ when snapshot.ContentWarning is { } warning => HealthText.Degraded(
                 warning, warning == Poller.MessageContentWarning ? Poller.MessageContentWarningFrench : warning, data),
             _ => HealthText.Healthy("polling", "lecture en cours", data),
