@@ -5,8 +5,14 @@ internal static partial class Log
     [LoggerMessage(EventId = 400, Message = "Poll: {ChannelsRead} channels read, {MessagesStored} messages stored, {Requests} requests")]
     public static partial void PollCompleted(ILogger logger, LogLevel level, int channelsRead, int messagesStored, long requests);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Discord rejected the bot token (401): polling has stopped. Set a valid Discord:BotToken and restart.")]
-    public static partial void TokenRejected(ILogger logger);
+    [LoggerMessage(EventId = 401, Level = LogLevel.Error, Message = "Discord rejected the bot token (401): polling pauses, and the token is tried again at {NextProbe:u}, then hourly (an admin poll tries at once). If it was revoked or regenerated, set a valid Discord:BotToken and restart.")]
+    public static partial void TokenRejected(ILogger logger, DateTimeOffset nextProbe);
+
+    [LoggerMessage(EventId = 408, Level = LogLevel.Warning, Message = "Discord still rejects the bot token (401); next try at {NextProbe:u}")]
+    public static partial void TokenStillRejected(ILogger logger, DateTimeOffset nextProbe);
+
+    [LoggerMessage(EventId = 409, Level = LogLevel.Information, Message = "Discord accepts the bot token again: polling resumes")]
+    public static partial void TokenAccepted(ILogger logger);
 
     [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Poll failed, the next one continues from where this one stopped: {Reason}")]
     public static partial void PollFailed(ILogger logger, string reason);

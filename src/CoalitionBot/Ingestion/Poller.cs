@@ -40,7 +40,20 @@ internal sealed class Poller(
 
     public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
 
-    public async Task<PollSummary> PollAsync(CancellationToken cancellationToken)
+    /// One scheduled poll. While Discord rejects the bot token it asks only when a probe is due.
+    public async Task<PollSummary> PollAsync(CancellationToken cancellationToken) =>
+        (await PollAsync(probeNow: false, unlessAskedSince: null, cancellationToken))!;
+
+    /// The admin's "poll now": asks Discord at once, even while the token is rejected (a probe).
+    public async Task<PollSummary> PollNowAsync(CancellationToken cancellationToken) =>
+        (await PollAsync(probeNow: true, unlessAskedSince: null, cancellationToken))!;
+
+    /// Polls unless a poll that began at or after <paramref name="instant"/> has already asked Discord
+    /// (the digest needs one that began after its day ended; during an outage the job's attempts count).
+    public Task PollUnlessAskedSinceAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        PollAsync(probeNow: false, unlessAskedSince: instant, cancellationToken);
+
+    private async Task<PollSummary?> PollAsync(bool probeNow, DateTimeOffset? unlessAskedSince, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
@@ -48,29 +61,49 @@ internal sealed class Poller(
             return new PollSummary(PollOutcomes.Off, started, started, 0, 0, 0, [], "Discord:BotToken and Discord:GuildId must be set for polling");
         }
 
-        if (status.TokenRejected)
+        if (!probeNow && !status.MayAsk(started))
         {
-            return new PollSummary(PollOutcomes.Stopped, started, started, 0, 0, 0, [], status.Current.LastFailure);
+            return Stopped(started);
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (status.TokenRejected)
+            started = time.GetUtcNow();
+            if (unlessAskedSince is { } since && status.Current.LastAttemptAt >= since)
             {
-                // The poll this one waited for found the token rejected.
-                return new PollSummary(PollOutcomes.Stopped, started, time.GetUtcNow(), 0, 0, 0, [], status.Current.LastFailure);
+                return null;
             }
 
-            started = time.GetUtcNow();
+            if (!probeNow && !status.MayAsk(started))
+            {
+                // The poll this one waited for found the token rejected.
+                return Stopped(started);
+            }
+
+            status.Attempted(started);
+            var wasRejected = status.TokenRejected;
             var requestsBefore = rateLimits.RequestsSent;
             var progress = new Progress();
+            var firstPoll = cursors.LastPollStartedAt is null;
             try
             {
                 await PollChannelsAsync(guildId, started, progress, cancellationToken);
+                if (firstPoll)
+                {
+                    // Only a new database: one from before this was recorded keeps every day digestible.
+                    cursors.SetCoveredSince(progress.BackfillStart);
+                }
+
                 cursors.SetLastPollStartedAt(started);
+
                 var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
                 status.Completed(summary);
+                if (wasRejected)
+                {
+                    Log.TokenAccepted(logger);
+                }
+
                 // A quiet poll every few minutes is not news.
                 Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
                 if (progress.ContentWithheld && status.Current.ContentWarning is null)
@@ -88,9 +121,8 @@ internal sealed class Poller(
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
             {
-                status.RejectToken(time.GetUtcNow());
-                Log.TokenRejected(logger);
-                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
+                RejectToken();
+                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
             }
             catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
             {
@@ -105,13 +137,41 @@ internal sealed class Poller(
         }
     }
 
+    /// Why polling waits while the token is rejected, with when it is tried again.
+    public string TokenRejectedError() =>
+        status.Current.NextProbeAt is { } next
+            ? $"{PollStatus.TokenRejectedReason}; it is tried again at {next:u}, or at once with an admin poll"
+            : PollStatus.TokenRejectedReason;
+
+    private PollSummary Stopped(DateTimeOffset at) => new(PollOutcomes.Stopped, at, at, 0, 0, 0, [], TokenRejectedError());
+
+    /// One error line when Discord first refuses the token; a warning for each probe that finds it still refused.
+    private void RejectToken()
+    {
+        var first = status.RejectToken(time.GetUtcNow());
+        var next = status.Current.NextProbeAt!.Value;
+        if (first)
+        {
+            Log.TokenRejected(logger, next);
+        }
+        else
+        {
+            Log.TokenStillRejected(logger, next);
+        }
+    }
+
     /// Re-reads [from, to) in the channels that had messages then: edits and reactions are updated,
     /// messages deleted on Discord are deleted here. At most one request per 100 messages a channel.
     public async Task<RefreshSummary> RefreshAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId } || status.TokenRejected)
+        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
         {
             return new RefreshSummary(0, 0, 0, 0, "polling is off");
+        }
+
+        if (status.TokenRejected)
+        {
+            return new RefreshSummary(0, 0, 0, 0, TokenRejectedError());
         }
 
         await gate.WaitAsync(cancellationToken);
@@ -160,9 +220,8 @@ internal sealed class Poller(
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
             {
-                status.RejectToken(time.GetUtcNow());
-                Log.TokenRejected(logger);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
+                RejectToken();
+                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
             }
             catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
             {
@@ -189,6 +248,7 @@ internal sealed class Poller(
             backfillStart = lastPoll;
         }
 
+        progress.BackfillStart = backfillStart;
         var firstRead = StartAfter(backfillStart);
         // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
         var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
@@ -269,6 +329,9 @@ internal sealed class Poller(
         public int MemberMessagesWithContent { get; set; }
 
         public List<string> Unreadable { get; } = [];
+
+        /// Where a channel read for the first time starts.
+        public DateTimeOffset BackfillStart { get; set; }
 
         /// Channels this poll could not read for a passing reason, by id.
         public Dictionary<ulong, string> Incomplete { get; } = [];

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Ingestion;
 
 /// "polling" in /healthz: off (and why), the last poll, or unhealthy (503, so Uptime Kuma alerts)
-/// when Discord refused the bot token or no poll has succeeded for three intervals.
+/// while Discord refuses the bot token (it is tried again on its own) or no poll has succeeded for three intervals.
 internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOptions<IngestionOptions> options, TimeProvider time, ProcessStart start) : IHealthCheck
 {
     /// Polls missed before the check turns unhealthy.
@@ -44,8 +44,8 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
                 "off: Discord:BotToken and Discord:GuildId are needed for polling",
                 "arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires pour lire le serveur", data),
             _ when snapshot.TokenRejected => HealthText.Unhealthy(
-                "stopped: Discord rejected the bot token (401); set a valid Discord:BotToken and restart",
-                "arrêtée : Discord a refusé le jeton du bot (401) ; réglez un Discord:BotToken valable et redémarrez", data),
+                $"stopped: Discord rejected the bot token (401) at {snapshot.TokenRejectedSince:u}; it is tried again at {snapshot.NextProbeAt:u} (an admin poll tries at once); if it was revoked, set a valid Discord:BotToken and restart",
+                $"arrêtée : Discord a refusé le jeton du bot (401) le {snapshot.TokenRejectedSince:u} ; il est réessayé le {snapshot.NextProbeAt:u} (une collecte depuis l'admin réessaie tout de suite) ; s'il a été révoqué, réglez un Discord:BotToken valable et redémarrez", data),
             _ when late && snapshot.LastSuccess is null => HealthText.Unhealthy(
                 $"no poll has succeeded since the start at {start.At:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
                 $"aucune lecture n'a réussi depuis le démarrage, le {start.At:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),

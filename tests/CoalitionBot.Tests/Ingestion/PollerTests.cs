@@ -5,6 +5,7 @@ using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
 
 namespace CoalitionBot.Tests.Ingestion;
@@ -404,6 +405,49 @@ public sealed class PollerTests : IDisposable
         Assert.Equal(firstName, restarted.Cursors.ServerName);
         await restarted.Poller.PollAsync(Token);
         Assert.Equal("Coalition renommée", restarted.Cursors.ServerName);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_tried_again_after_five_minutes_then_hourly_and_polling_resumes_when_it_works()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        fake.Outage = 401;
+        var clock = new FakeTimeProvider(fake.Now);
+        var logs = new LogCollector();
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddLogging(logging => logging.AddProvider(logs));
+        });
+        var asked = new List<int>();
+        async Task<PollSummary> PollAfterAsync(TimeSpan wait)
+        {
+            clock.Advance(wait);
+            var before = fake.Requests.Count;
+            var summary = await host.Poller.PollAsync(Token);
+            asked.Add(fake.Requests.Count - before);
+            return summary;
+        }
+
+        var rejected = await PollAfterAsync(TimeSpan.Zero);
+        await PollAfterAsync(TimeSpan.FromMinutes(4));
+        var probe = await PollAfterAsync(TimeSpan.FromMinutes(1));
+        await PollAfterAsync(TimeSpan.FromMinutes(30));
+        await PollAfterAsync(TimeSpan.FromMinutes(29));
+        fake.Outage = null;
+        var resumed = await PollAfterAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal([1, 0, 1, 0, 0], asked[..5]);
+        Assert.Equal((PollOutcomes.Stopped, PollOutcomes.Stopped, PollOutcomes.Completed), (rejected.Outcome, probe.Outcome, resumed.Outcome));
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+        Assert.False(host.Get<PollStatus>().TokenRejected);
+        Assert.Collection(
+            logs.Lines.Where(l => l.Category == typeof(Poller).FullName && l.Message.Contains("bot token", StringComparison.Ordinal)),
+            l => Assert.Equal((LogLevel.Error, true), (l.Level, l.Message.StartsWith("Discord rejected the bot token (401): polling pauses", StringComparison.Ordinal))),
+            l => Assert.Equal((LogLevel.Warning, true), (l.Level, l.Message.StartsWith("Discord still rejects the bot token (401); next try at", StringComparison.Ordinal))),
+            l => Assert.Equal((LogLevel.Information, "Discord accepts the bot token again: polling resumes"), (l.Level, l.Message)));
+        Assert.Empty(fake.UnmatchedRequests);
     }
 
     [Fact]
