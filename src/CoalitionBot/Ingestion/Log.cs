@@ -23,7 +23,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Refresh of {From:u} to {To:u}: {Channels} channels read, {Updated} messages updated, {Deleted} deleted")]
     public static partial void RefreshCompleted(ILogger logger, DateTimeOffset from, DateTimeOffset to, int channels, int updated, int deleted);
 
-    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Refresh failed; the digest uses what is stored: {Reason}")]
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Refresh of the stored messages failed: {Reason}")]
     public static partial void RefreshFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 406, Level = LogLevel.Warning, Message = "The {Count} members' messages read had no content at all: Discord withholds it without the Message Content intent (Developer Portal, Bot page)")]

@@ -11,7 +11,7 @@ namespace CoalitionBot.Ingestion;
 /// One poll: discover channels and threads, then read each one that has news since its cursor.
 /// Also the refresh of a period before a digest. One at a time (the job, the admin trigger and
 /// the digest share this gate).
-internal sealed class Poller(
+internal sealed partial class Poller(
     ChannelDiscovery discovery,
     ChannelReader reader,
     ChannelStore channels,
@@ -37,6 +37,9 @@ internal sealed class Poller(
     private const int ContentCheckMinimum = 10;
 
     private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// Cancels work shared between callers (a refresh reused by several /resume) when the host stops.
+    private readonly CancellationTokenSource stopping = new();
 
     public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
 
@@ -160,82 +163,12 @@ internal sealed class Poller(
         }
     }
 
-    /// Re-reads [from, to) in the channels that had messages then: edits and reactions are updated,
-    /// messages deleted on Discord are deleted here. At most one request per 100 messages a channel.
-    public async Task<RefreshSummary> RefreshAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
-        {
-            return new RefreshSummary(0, 0, 0, 0, "polling is off");
-        }
-
-        if (status.TokenRejected)
-        {
-            return new RefreshSummary(0, 0, 0, 0, TokenRejectedError());
-        }
-
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var requestsBefore = rateLimits.RequestsSent;
-            int read = 0, updated = 0, deleted = 0;
-            try
-            {
-                var known = channels.All().ToDictionary(c => c.Id);
-                var excluded = discovery.ExcludedIds();
-                foreach (var group in messages.InPeriod(from, to).GroupBy(m => m.ChannelId))
-                {
-                    var channel = known.GetValueOrDefault(group.Key);
-                    if (ChannelDiscovery.IsExcluded(group.Key, id => known.GetValueOrDefault(id)?.ParentId, excluded) || channel?.Unreadable is not null)
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var fresh = await reader.ReadPeriodAsync(guildId, group.Key, from, to, cancellationToken);
-                        read++;
-                        messages.Upsert(fresh);
-                        updated += fresh.Count;
-                        var present = fresh.Select(m => m.Id).ToHashSet();
-                        deleted += messages.Delete(group.Where(m => !present.Contains(m.Id)).Select(m => m.Id));
-                    }
-                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-                    {
-                        if (exception.Code == DiscordApiException.UnknownChannel)
-                        {
-                            // The channel was deleted, and its messages with it: they must not reach the mail.
-                            deleted += messages.Delete(group.Select(m => m.Id));
-                        }
-
-                        if (channel is not null)
-                        {
-                            discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
-                        }
-                    }
-                }
-
-                Log.RefreshCompleted(logger, from, to, read, updated, deleted);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore);
-            }
-            catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
-            {
-                RejectToken();
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
-            }
-            catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
-            {
-                Log.RefreshFailed(logger, exception.Message);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, exception.Message);
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
+        stopping.Cancel();
+        stopping.Dispose();
+        gate.Dispose();
     }
-
-    public void Dispose() => gate.Dispose();
 
     private async Task PollChannelsAsync(ulong guildId, DateTimeOffset started, Progress progress, CancellationToken cancellationToken)
     {
