@@ -60,6 +60,12 @@ internal static class DigestAdminApi
         return result.Outcome switch
         {
             DigestOutcome.NotAddressed => TypedResults.Problem("Digest:To is not set: there is no one to send the digest to.", statusCode: StatusCodes.Status409Conflict),
+            DigestOutcome.Waiting => TypedResults.Problem(
+                $"The digest of {DigestLedger.Key(day)} waits for Discord: {result.WaitingFor}. It goes out by itself once a poll has read the whole day.",
+                statusCode: StatusCodes.Status409Conflict),
+            DigestOutcome.NotCovered => TypedResults.Problem(
+                $"The bot was not reading the server yet on {DigestLedger.Key(day)} (it started reading at {service.CoveredSince:u}): there is no digest of that day.",
+                statusCode: StatusCodes.Status409Conflict),
             DigestOutcome.Failed => TypedResults.Problem(
                 $"The digest of {DigestLedger.Key(day)} could not be sent: {result.Record?.LastError}. It stays pending and will be retried.",
                 statusCode: StatusCodes.Status502BadGateway),

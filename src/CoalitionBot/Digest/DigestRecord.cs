@@ -12,6 +12,12 @@ internal sealed class DigestRecord
 
     public string? LastError { get; set; }
 
+    /// Set while the day cannot be built yet because its messages are not all read (Discord or the
+    /// network down, the bot token rejected): what it waits for. It stays pending, never empty.
+    public string? WaitingFor { get; set; }
+
+    public DateTimeOffset? WaitingSince { get; set; }
+
     public DateTimeOffset? LastAttemptAt { get; set; }
 
     public DateTimeOffset? NextAttemptAt { get; set; }

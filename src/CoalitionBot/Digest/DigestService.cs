@@ -55,6 +55,11 @@ internal sealed class DigestService(
             return new DigestSendResult(DigestOutcome.NotAddressed, ledger.Find(slot.Key));
         }
 
+        if (!Covers(slot))
+        {
+            return new DigestSendResult(DigestOutcome.NotCovered, null);
+        }
+
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -72,9 +77,14 @@ internal sealed class DigestService(
         }
     }
 
+    /// Where ingestion began reading; a slot that starts earlier has no digest (the bot was not there).
+    public DateTimeOffset? CoveredSince => preparation.CoveredSince;
+
+    public bool Covers(DigestSlot slot) => preparation.CoveredSince is not { } covered || slot.Period.Start >= covered;
+
     /// Mails every day whose send time has passed and that is not done yet, oldest first, within
     /// Digest:CatchUpDays, then the last week's synthesis when it is on; pending ones wait for
-    /// their next attempt time (backoff).
+    /// their next attempt time (backoff), and days the bot was not there for are skipped.
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -100,7 +110,7 @@ internal sealed class DigestService(
         foreach (var (slot, dueAt) in slots)
         {
             var record = ledger.Find(slot.Key);
-            var due = now >= dueAt && record switch
+            var due = now >= dueAt && Covers(slot) && record switch
             {
                 null => true,
                 { State: DigestState.Pending } => record.NextAttemptAt is not { } next || next <= now,
@@ -179,18 +189,26 @@ internal sealed class DigestService(
 
     private async Task<DigestSendResult> BuildAndSendAsync(DigestSlot slot, DigestRecord? record, bool resend, CancellationToken cancellationToken)
     {
+        DigestReadiness readiness;
         try
         {
-            await preparation.PrepareAsync(slot.Period.Start, slot.Period.End, cancellationToken);
+            readiness = await preparation.PrepareAsync(slot.Period.Start, slot.Period.End, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Better the messages already stored than no digest: the refresh is a best effort.
-            Log.PreparationFailed(logger, slot.Key, exception.Message);
+            readiness = DigestReadiness.Waiting(exception.Message);
+        }
+
+        if (readiness.WaitingFor is { } reason)
+        {
+            // Never empty, never partial: the day stays pending and goes out once its messages are all read.
+            return Wait(slot, record, resend, reason);
         }
 
         var (digest, rendered) = Render(slot);
         record ??= new DigestRecord { Id = slot.Key };
+        record.WaitingFor = null;
+        record.WaitingSince = null;
         var wasSent = record.State == DigestState.Sent;
         record.Messages = digest.Figures.Messages;
         record.MessageId = slot.MessageId(GuildId);
@@ -239,6 +257,28 @@ internal sealed class DigestService(
         Log.DigestSent(logger, record.Id, record.Messages, transport.Description);
         await monitoring.PushAsync($"digest {record.Id}: {record.Messages} messages", cancellationToken);
         return new DigestSendResult(DigestOutcome.Sent, record);
+    }
+
+    private DigestSendResult Wait(DigestSlot slot, DigestRecord? record, bool resend, string reason)
+    {
+        if (resend || record is { State: not DigestState.Pending })
+        {
+            // A resend, or a day given up on: its record stays as it was.
+            Log.Waiting(logger, slot.Key, reason);
+            return new DigestSendResult(DigestOutcome.Waiting, record, reason);
+        }
+
+        record ??= new DigestRecord { Id = slot.Key, State = DigestState.Pending };
+        if (record.WaitingFor != reason)
+        {
+            // Once per reason, not at every check of the due digests.
+            Log.Waiting(logger, slot.Key, reason);
+        }
+
+        record.WaitingFor = reason;
+        record.WaitingSince ??= time.GetUtcNow();
+        ledger.Save(record);
+        return new DigestSendResult(DigestOutcome.Waiting, record, reason);
     }
 
     /// 5, 10, 20, 40 minutes, then every hour.

@@ -2,7 +2,8 @@ namespace CoalitionBot.Digest;
 
 internal enum DigestState
 {
-    /// Built and not yet mailed: an attempt failed or was interrupted; it will be retried.
+    /// Not yet mailed: an attempt failed or was interrupted, or its messages are not all read yet
+    /// (<see cref="DigestRecord.WaitingFor"/>); it will be retried.
     Pending,
     Sent,
     /// Nothing to mail that day; recorded so the day is not tried again.

@@ -23,6 +23,7 @@ internal sealed class DigestStatusSection(DigestService digests, DigestLedger le
                 ["sentAt"] = record.SentAt,
                 ["nextAttemptAt"] = record.NextAttemptAt,
                 ["lastError"] = record.LastError,
+                ["waitingFor"] = record.WaitingFor,
             };
             recent.Add(item);
         }

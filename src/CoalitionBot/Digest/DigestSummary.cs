@@ -12,8 +12,9 @@ internal sealed record DigestSummary(
     int Messages,
     string MessageId,
     string Subject,
-    string? Outcome = null)
+    string? Outcome = null,
+    string? WaitingFor = null)
 {
     public static DigestSummary From(DigestRecord record) =>
-        new(record.Id, record.State.ToString(), record.Attempts, record.LastError, record.SentAt, record.NextAttemptAt, record.Resends, record.Messages, record.MessageId, record.Subject);
+        new(record.Id, record.State.ToString(), record.Attempts, record.LastError, record.SentAt, record.NextAttemptAt, record.Resends, record.Messages, record.MessageId, record.Subject, WaitingFor: record.WaitingFor);
 }

@@ -40,11 +40,11 @@ internal sealed class RecentActivity(
 
         try
         {
-            await preparation.PrepareAsync(from, now, cancellationToken);
+            await preparation.RefreshRecentAsync(from, now, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.PreparationFailed(logger, "resume", exception.Message);
+            Log.RecentRefreshFailed(logger, exception.Message);
         }
 
         var allChannels = channels.All();

@@ -184,6 +184,8 @@ internal sealed class ChannelDiscovery(
         LastMessageId = channel.LastMessageId,
         Unreadable = old?.Unreadable,
         UnreadableAt = old?.UnreadableAt,
+        Incomplete = old?.Incomplete,
+        CompleteUntil = old?.CompleteUntil,
     };
 
     /// The @everyone role's server-wide right, then the channel's own overwrite for @everyone (whose

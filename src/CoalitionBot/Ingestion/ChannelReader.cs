@@ -23,7 +23,7 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
             }
 
             // Discord lists a page newest first, even with after=.
-            var mapped = await MapAsync(guildId, [.. page.OrderBy(m => m.Id)], cancellationToken);
+            var mapped = await MapAsync(guildId, NewerThan(page, after), cancellationToken);
             messages.Upsert(mapped);
             after = mapped[^1].Id;
             cursors.Advance(channelId, after);
@@ -51,7 +51,7 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
                 return result;
             }
 
-            var ordered = page.OrderBy(m => m.Id).ToList();
+            var ordered = NewerThan(page, after);
             result.AddRange(await MapAsync(guildId, [.. ordered.Where(m => m.Id < end)], cancellationToken));
             after = ordered[^1].Id;
             if (page.Count < PageSize || after >= end)
@@ -59,6 +59,24 @@ internal sealed class ChannelReader(DiscordClient client, MessageStore messages,
                 return result;
             }
         }
+    }
+
+    /// The page's messages past <paramref name="after"/>, oldest first. A page that does not move past
+    /// it would be asked for again and again: reading stops there and the channel is reported.
+    private static List<Message> NewerThan(IReadOnlyList<Message> page, ulong after)
+    {
+        if (page.Any(m => m is null))
+        {
+            throw new UnexpectedPageException("Discord answered a page of messages with an empty entry");
+        }
+
+        var newer = page.Where(m => m.Id > after).OrderBy(m => m.Id).ToList();
+        if (newer.Count == 0)
+        {
+            throw new UnexpectedPageException($"Discord answered a page of messages none of which is after message {after}");
+        }
+
+        return newer;
     }
 
     private static bool IsWrittenByAMember(StoredMessage message) => !message.AuthorIsBot && message.Type is 0 or MessageMapper.ReplyType;

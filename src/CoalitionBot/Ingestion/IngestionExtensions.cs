@@ -48,7 +48,10 @@ internal static class IngestionExtensions
         return builder;
     }
 
-    /// <summary>POST /admin/api/poll: runs a poll now and answers with what it did.</summary>
+    /// <summary>
+    /// POST /admin/api/poll: runs a poll now (trying the bot token at once even while Discord rejects
+    /// it) and answers with what it did; 409 when it cannot poll, 502 when Discord failed it.
+    /// </summary>
     public static RouteGroupBuilder MapIngestion(this RouteGroupBuilder adminApi)
     {
         adminApi.MapPost("/poll", PollNowAsync)
@@ -59,10 +62,12 @@ internal static class IngestionExtensions
 
     private static async Task<Results<Ok<PollSummary>, ProblemHttpResult>> PollNowAsync(Poller poller, CancellationToken cancellationToken)
     {
-        var summary = await poller.PollAsync(cancellationToken);
+        var summary = await poller.PollNowAsync(cancellationToken);
         return summary.Outcome switch
         {
             PollOutcomes.Off => TypedResults.Problem(summary.Error, statusCode: StatusCodes.Status409Conflict, title: "Polling is off"),
+            PollOutcomes.Stopped => TypedResults.Problem(summary.Error, statusCode: StatusCodes.Status409Conflict, title: "Discord rejects the bot token"),
+            PollOutcomes.Failed => TypedResults.Problem(summary.Error, statusCode: StatusCodes.Status502BadGateway, title: "The poll failed"),
             _ => TypedResults.Ok(summary),
         };
     }

@@ -10,4 +10,9 @@ internal sealed record PollSummary(
     long Requests,
     IReadOnlyList<string> Unreadable,
     string? Error = null,
-    string? Warning = null);
+    string? Warning = null)
+{
+    /// Channels this poll could not read for a passing reason (an answer that was not what we asked
+    /// for); the next poll tries them again.
+    public IReadOnlyList<string> Incomplete { get; init; } = [];
+}

@@ -11,7 +11,7 @@ namespace CoalitionBot.Ingestion;
 /// One poll: discover channels and threads, then read each one that has news since its cursor.
 /// Also the refresh of a period before a digest. One at a time (the job, the admin trigger and
 /// the digest share this gate).
-internal sealed class Poller(
+internal sealed partial class Poller(
     ChannelDiscovery discovery,
     ChannelReader reader,
     ChannelStore channels,
@@ -38,9 +38,25 @@ internal sealed class Poller(
 
     private readonly SemaphoreSlim gate = new(1, 1);
 
+    /// Cancels work shared between callers (a refresh reused by several /resume) when the host stops.
+    private readonly CancellationTokenSource stopping = new();
+
     public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
 
-    public async Task<PollSummary> PollAsync(CancellationToken cancellationToken)
+    /// One scheduled poll. While Discord rejects the bot token it asks only when a probe is due.
+    public async Task<PollSummary> PollAsync(CancellationToken cancellationToken) =>
+        (await PollAsync(probeNow: false, unlessAskedSince: null, cancellationToken))!;
+
+    /// The admin's "poll now": asks Discord at once, even while the token is rejected (a probe).
+    public async Task<PollSummary> PollNowAsync(CancellationToken cancellationToken) =>
+        (await PollAsync(probeNow: true, unlessAskedSince: null, cancellationToken))!;
+
+    /// Polls unless a poll that began at or after <paramref name="instant"/> has already asked Discord
+    /// (the digest needs one that began after its day ended; during an outage the job's attempts count).
+    public Task PollUnlessAskedSinceAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
+        PollAsync(probeNow: false, unlessAskedSince: instant, cancellationToken);
+
+    private async Task<PollSummary?> PollAsync(bool probeNow, DateTimeOffset? unlessAskedSince, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
@@ -48,29 +64,49 @@ internal sealed class Poller(
             return new PollSummary(PollOutcomes.Off, started, started, 0, 0, 0, [], "Discord:BotToken and Discord:GuildId must be set for polling");
         }
 
-        if (status.TokenRejected)
+        if (!probeNow && !status.MayAsk(started))
         {
-            return new PollSummary(PollOutcomes.Stopped, started, started, 0, 0, 0, [], status.Current.LastFailure);
+            return Stopped(started);
         }
 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (status.TokenRejected)
+            started = time.GetUtcNow();
+            if (unlessAskedSince is { } since && status.Current.LastAttemptAt >= since)
             {
-                // The poll this one waited for found the token rejected.
-                return new PollSummary(PollOutcomes.Stopped, started, time.GetUtcNow(), 0, 0, 0, [], status.Current.LastFailure);
+                return null;
             }
 
-            started = time.GetUtcNow();
+            if (!probeNow && !status.MayAsk(started))
+            {
+                // The poll this one waited for found the token rejected.
+                return Stopped(started);
+            }
+
+            status.Attempted(started);
+            var wasRejected = status.TokenRejected;
             var requestsBefore = rateLimits.RequestsSent;
             var progress = new Progress();
+            var firstPoll = cursors.LastPollStartedAt is null;
             try
             {
                 await PollChannelsAsync(guildId, started, progress, cancellationToken);
+                if (firstPoll)
+                {
+                    // Only a new database: one from before this was recorded keeps every day digestible.
+                    cursors.SetCoveredSince(progress.BackfillStart);
+                }
+
                 cursors.SetLastPollStartedAt(started);
+
                 var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
                 status.Completed(summary);
+                if (wasRejected)
+                {
+                    Log.TokenAccepted(logger);
+                }
+
                 // A quiet poll every few minutes is not news.
                 Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
                 if (progress.ContentWithheld && status.Current.ContentWarning is null)
@@ -88,9 +124,8 @@ internal sealed class Poller(
             }
             catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
             {
-                status.RejectToken(time.GetUtcNow());
-                Log.TokenRejected(logger);
-                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
+                RejectToken();
+                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
             }
             catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
             {
@@ -105,78 +140,35 @@ internal sealed class Poller(
         }
     }
 
-    /// Re-reads [from, to) in the channels that had messages then: edits and reactions are updated,
-    /// messages deleted on Discord are deleted here. At most one request per 100 messages a channel.
-    public async Task<RefreshSummary> RefreshAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// Why polling waits while the token is rejected, with when it is tried again.
+    public string TokenRejectedError() =>
+        status.Current.NextProbeAt is { } next
+            ? $"{PollStatus.TokenRejectedReason}; it is tried again at {next:u}, or at once with an admin poll"
+            : PollStatus.TokenRejectedReason;
+
+    private PollSummary Stopped(DateTimeOffset at) => new(PollOutcomes.Stopped, at, at, 0, 0, 0, [], TokenRejectedError());
+
+    /// One error line when Discord first refuses the token; a warning for each probe that finds it still refused.
+    private void RejectToken()
     {
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId } || status.TokenRejected)
+        var first = status.RejectToken(time.GetUtcNow());
+        var next = status.Current.NextProbeAt!.Value;
+        if (first)
         {
-            return new RefreshSummary(0, 0, 0, 0, "polling is off");
+            Log.TokenRejected(logger, next);
         }
-
-        await gate.WaitAsync(cancellationToken);
-        try
+        else
         {
-            var requestsBefore = rateLimits.RequestsSent;
-            int read = 0, updated = 0, deleted = 0;
-            try
-            {
-                var known = channels.All().ToDictionary(c => c.Id);
-                var excluded = discovery.ExcludedIds();
-                foreach (var group in messages.InPeriod(from, to).GroupBy(m => m.ChannelId))
-                {
-                    var channel = known.GetValueOrDefault(group.Key);
-                    if (ChannelDiscovery.IsExcluded(group.Key, id => known.GetValueOrDefault(id)?.ParentId, excluded) || channel?.Unreadable is not null)
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        var fresh = await reader.ReadPeriodAsync(guildId, group.Key, from, to, cancellationToken);
-                        read++;
-                        messages.Upsert(fresh);
-                        updated += fresh.Count;
-                        var present = fresh.Select(m => m.Id).ToHashSet();
-                        deleted += messages.Delete(group.Where(m => !present.Contains(m.Id)).Select(m => m.Id));
-                    }
-                    catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-                    {
-                        if (exception.Code == DiscordApiException.UnknownChannel)
-                        {
-                            // The channel was deleted, and its messages with it: they must not reach the mail.
-                            deleted += messages.Delete(group.Select(m => m.Id));
-                        }
-
-                        if (channel is not null)
-                        {
-                            discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
-                        }
-                    }
-                }
-
-                Log.RefreshCompleted(logger, from, to, read, updated, deleted);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore);
-            }
-            catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
-            {
-                status.RejectToken(time.GetUtcNow());
-                Log.TokenRejected(logger);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, status.Current.LastFailure);
-            }
-            catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
-            {
-                Log.RefreshFailed(logger, exception.Message);
-                return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, exception.Message);
-            }
-        }
-        finally
-        {
-            gate.Release();
+            Log.TokenStillRejected(logger, next);
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+        gate.Dispose();
+    }
 
     private async Task PollChannelsAsync(ulong guildId, DateTimeOffset started, Progress progress, CancellationToken cancellationToken)
     {
@@ -189,6 +181,7 @@ internal sealed class Poller(
             backfillStart = lastPoll;
         }
 
+        progress.BackfillStart = backfillStart;
         var firstRead = StartAfter(backfillStart);
         // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
         var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
@@ -209,9 +202,9 @@ internal sealed class Poller(
                 progress.MemberMessages += read.MemberMessages;
                 progress.MemberMessagesWithContent += read.MemberMessagesWithContent;
                 progress.ChannelsRead++;
-                if (channel.Unreadable is not null)
+                if (channel.Unreadable is not null || channel.Incomplete is not null)
                 {
-                    discovery.Save(channel with { Unreadable = null, UnreadableAt = null });
+                    discovery.Save(channel with { Unreadable = null, UnreadableAt = null, Incomplete = null, CompleteUntil = null });
                 }
             }
             catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
@@ -219,14 +212,42 @@ internal sealed class Poller(
                 discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
                 progress.Unreadable.Add(channel.Name);
             }
+            catch (Exception exception) when (exception is System.Text.Json.JsonException or UnexpectedPageException)
+            {
+                // One channel's odd answer costs that channel this poll, not the whole poll.
+                discovery.Save(MarkIncomplete(channel, exception.Message));
+                progress.Incomplete[channel.Id] = channel.Name;
+            }
         }
+
+        // A channel the last poll could not read and this one did not try (excluded, refused, gone)
+        // holds nothing back any more; one it read is already cleared.
+        foreach (var stale in channels.All().Where(c => c.Incomplete is not null && !progress.Incomplete.ContainsKey(c.Id)))
+        {
+            discovery.Save(stale with { Incomplete = null, CompleteUntil = null });
+        }
+    }
+
+    /// Says so once, when the channel starts failing; it stays complete up to the last poll that read
+    /// it (or, never read, up to its creation: it holds nothing older).
+    private StoredChannel MarkIncomplete(StoredChannel channel, string reason)
+    {
+        if (channel.Incomplete is not null)
+        {
+            return channel with { Incomplete = reason };
+        }
+
+        Log.ChannelReadFailed(logger, channel.Name, channel.Id, reason);
+        var created = Snowflake.ToTime(channel.Id);
+        var lastPoll = cursors.LastPollStartedAt;
+        return channel with { Incomplete = reason, CompleteUntil = lastPoll > created ? lastPoll : created };
     }
 
     /// after= is exclusive: one less than the first id of that instant includes it.
     private static ulong StartAfter(DateTimeOffset at) => Snowflake.FromTime(at) is var id && id > 0 ? id - 1 : 0;
 
     private static bool IsPollFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is DiscordApiException or HttpRequestException
+        exception is DiscordApiException or HttpRequestException or UnexpectedPageException
             or System.Text.Json.JsonException or LiteDB.LiteException or IOException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
@@ -242,10 +263,19 @@ internal sealed class Poller(
 
         public List<string> Unreadable { get; } = [];
 
+        /// Where a channel read for the first time starts.
+        public DateTimeOffset BackfillStart { get; set; }
+
+        /// Channels this poll could not read for a passing reason, by id.
+        public Dictionary<ulong, string> Incomplete { get; } = [];
+
         /// Enough members' messages, all empty: Discord is withholding message content.
         public bool ContentWithheld => MemberMessages >= ContentCheckMinimum && MemberMessagesWithContent == 0;
 
         public PollSummary Summary(string outcome, DateTimeOffset started, DateTimeOffset finished, long requests, string? error = null) =>
-            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null);
+            new(outcome, started, finished, ChannelsRead, MessagesStored, requests, [.. Unreadable], error, ContentWithheld ? MessageContentWarning : null)
+            {
+                Incomplete = [.. Incomplete.Values],
+            };
     }
 }

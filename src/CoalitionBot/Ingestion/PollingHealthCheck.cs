@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Ingestion;
 
 /// "polling" in /healthz: off (and why), the last poll, or unhealthy (503, so Uptime Kuma alerts)
-/// when Discord refused the bot token or no poll has succeeded for three intervals.
+/// while Discord refuses the bot token (it is tried again on its own) or no poll has succeeded for three intervals.
 internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOptions<IngestionOptions> options, TimeProvider time, ProcessStart start) : IHealthCheck
 {
     /// Polls missed before the check turns unhealthy.
@@ -21,6 +21,10 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
             data["channelsRead"] = last.ChannelsRead;
             data["messagesStored"] = last.MessagesStored;
             data["requests"] = last.Requests;
+            if (last.Incomplete.Count > 0)
+            {
+                data["incomplete"] = string.Join(", ", last.Incomplete);
+            }
         }
 
         if (snapshot.LastFailure is { } failure)
@@ -40,8 +44,8 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
                 "off: Discord:BotToken and Discord:GuildId are needed for polling",
                 "arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires pour lire le serveur", data),
             _ when snapshot.TokenRejected => HealthText.Unhealthy(
-                "stopped: Discord rejected the bot token (401); set a valid Discord:BotToken and restart",
-                "arrêtée : Discord a refusé le jeton du bot (401) ; réglez un Discord:BotToken valable et redémarrez", data),
+                $"stopped: Discord rejected the bot token (401) at {snapshot.TokenRejectedSince:u}; it is tried again at {snapshot.NextProbeAt:u} (an admin poll tries at once); if it was revoked, set a valid Discord:BotToken and restart",
+                $"arrêtée : Discord a refusé le jeton du bot (401) le {snapshot.TokenRejectedSince:u} ; il est réessayé le {snapshot.NextProbeAt:u} (une collecte depuis l'admin réessaie tout de suite) ; s'il a été révoqué, réglez un Discord:BotToken valable et redémarrez", data),
             _ when late && snapshot.LastSuccess is null => HealthText.Unhealthy(
                 $"no poll has succeeded since the start at {start.At:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
                 $"aucune lecture n'a réussi depuis le démarrage, le {start.At:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
@@ -50,6 +54,9 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
                 $"aucune lecture réussie depuis le {since:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
             _ when lastFailure is not null => HealthText.Degraded("the last poll failed: " + lastFailure, "la dernière lecture a échoué : " + lastFailure, data),
             _ when snapshot.LastSuccess is null => HealthText.Healthy("waiting for the first poll", "en attente de la première lecture", data),
+            _ when snapshot.LastSuccess.Incomplete is { Count: > 0 } incomplete => HealthText.Degraded(
+                $"the last poll could not read {string.Join(", ", incomplete)}; the next poll tries again",
+                $"la dernière lecture n'a pas pu lire {string.Join(", ", incomplete)} ; la prochaine réessaie", data),
             _ when snapshot.ContentWarning is { } warning => HealthText.Degraded(
                 warning, warning == Poller.MessageContentWarning ? Poller.MessageContentWarningFrench : warning, data),
             _ => HealthText.Healthy("polling", "lecture en cours", data),

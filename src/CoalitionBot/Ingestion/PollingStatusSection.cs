@@ -40,6 +40,7 @@ internal sealed class PollingStatusSection(PollStatus status, ChannelStore chann
             ["requests"] = snapshot.LastSuccess?.Requests,
             ["lastFailure"] = snapshot.LastFailure,
             ["tokenRejected"] = snapshot.TokenRejected,
+            ["nextProbe"] = snapshot.NextProbeAt,
             ["channels"] = list,
         };
     }

@@ -1,12 +1,28 @@
 using CoalitionBot.Digest;
+using CoalitionBot.Storage;
 
 namespace CoalitionBot.Ingestion;
 
-/// Plugs the poller's refresh into the digest: just before a day is built, its messages are
-/// re-read from Discord, so edits and reactions are current and deleted messages are gone.
-/// The poller logs what it did; without a bot token it does nothing.
-internal sealed class RefreshBeforeDigest(Poller poller) : IDigestPreparation
+/// Plugs ingestion into the digest: a day is built only once a poll that began after it ended has
+/// read every channel, and its messages are re-read just before (edits, reactions, deletions).
+/// Without a bot token nothing is waited for: the stored messages are used as they are.
+internal sealed class RefreshBeforeDigest(Poller poller, CursorStore cursors) : IDigestPreparation
 {
-    public Task PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        poller.RefreshAsync(from, to, cancellationToken);
+    public DateTimeOffset? CoveredSince => poller.IsConfigured ? cursors.CoveredSince : null;
+
+    public async Task<DigestReadiness> PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        if (!poller.IsConfigured)
+        {
+            return DigestReadiness.Ready;
+        }
+
+        // With a long Ingestion:PollInterval no poll may have begun since the day ended: one now. While
+        // Discord is down the job's own attempts count, so this adds no requests to an outage.
+        await poller.PollUnlessAskedSinceAsync(to, cancellationToken);
+        return await poller.PrepareDigestAsync(from, to, cancellationToken);
+    }
+
+    public Task RefreshRecentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        poller.RefreshRecentAsync(from, to, cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace CoalitionBot.Interactions;
 
 /// Runs deferred commands after their "thinking…" answer has gone out, and edits that answer.
 /// A background service, so the work outlives the HTTP request that started it.
-internal sealed class DeferredResponses(DiscordClient discord, TimeProvider time, ILogger<DeferredResponses> logger) : BackgroundService
+internal sealed class DeferredResponses : BackgroundService
 {
     /// The interaction token is valid for 15 minutes; past that an edit can only fail.
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14);
@@ -14,24 +14,65 @@ internal sealed class DeferredResponses(DiscordClient discord, TimeProvider time
     /// Discord may not have processed our deferral when the edit arrives (404 Unknown Webhook).
     private static readonly TimeSpan[] EditRetryDelays = [TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
-    private readonly Channel<DeferredWork> queue = Channel.CreateBounded<DeferredWork>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly DiscordClient discord;
+    private readonly TimeProvider time;
+    private readonly ILogger<DeferredResponses> logger;
 
-    public void Enqueue(DeferredWork work)
+    /// Deferred commands run at once at most; the rest wait their turn in the queue, so a rush of
+    /// members cannot start an unbounded number of reads of Discord and the database.
+    public const int MaxRunning = 4;
+
+    /// Waiting commands beyond which new ones are answered "try again in a minute" instead of deferred.
+    public const int QueueCapacity = 256;
+
+    private readonly Channel<(DeferredWork Work, DateTimeOffset QueuedAt)> queue;
+    private readonly SemaphoreSlim running = new(MaxRunning, MaxRunning);
+
+    public DeferredResponses(DiscordClient discord, TimeProvider time, ILogger<DeferredResponses> logger)
     {
-        if (!queue.Writer.TryWrite(work))
-        {
-            Log.DeferredQueueFull(logger, work.Command);
-        }
+        this.discord = discord;
+        this.time = time;
+        this.logger = logger;
+        queue = Channel.CreateBounded<(DeferredWork, DateTimeOffset)>(
+            new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest },
+            dropped => Log.DeferredQueueFull(logger, dropped.Item1.Command));
+    }
+
+    /// Commands waiting for their turn.
+    public int Waiting => queue.Reader.Count;
+
+    /// Whether one more deferred command can wait its turn (the router checks before answering "thinking…").
+    public bool HasRoom => queue.Reader.Count < QueueCapacity;
+
+    public void Enqueue(DeferredWork work) => queue.Writer.TryWrite((work, time.GetUtcNow()));
+
+    public override void Dispose()
+    {
+        running.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var (work, queuedAt) in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                // Each runs on its own so one slow command does not hold up the next.
-                _ = Task.Run(() => RunAsync(work, stoppingToken), stoppingToken);
+                // Each runs on its own so one slow command does not hold up the next, MaxRunning at a time.
+                await running.WaitAsync(stoppingToken);
+                _ = Task.Run(
+                    async () =>
+                    {
+                        try
+                        {
+                            await RunAsync(work, queuedAt, stoppingToken);
+                        }
+                        finally
+                        {
+                            running.Release();
+                        }
+                    },
+                    stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,9 +81,17 @@ internal sealed class DeferredResponses(DiscordClient discord, TimeProvider time
         }
     }
 
-    internal async Task RunAsync(DeferredWork work, CancellationToken stoppingToken)
+    private async Task RunAsync(DeferredWork work, DateTimeOffset queuedAt, CancellationToken stoppingToken)
     {
-        using var timeout = new CancellationTokenSource(TokenLifetime, time);
+        // The interaction token's lifetime counts from when Discord sent it, not from our turn.
+        var left = TokenLifetime - (time.GetUtcNow() - queuedAt);
+        if (left <= TimeSpan.Zero)
+        {
+            Log.DeferredExpired(logger, work.Command);
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(left, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token);
         DeferredAnswer answer;
         try

@@ -7,6 +7,9 @@ internal interface ISlashCommand
 {
     string Name { get; }
 
+    /// How soon one member may run it again; null: as often as they like.
+    TimeSpan? Cooldown => null;
+
     ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken);
 
     ValueTask<IReadOnlyList<CommandChoice>> AutocompleteAsync(CommandContext context, CancellationToken cancellationToken) =>

@@ -19,12 +19,22 @@ internal sealed class InteractionRouter
     private readonly Dictionary<string, ISlashCommand> commands;
     private readonly IOptions<DiscordOptions> discord;
     private readonly Language defaultLanguage;
+    private readonly MemberCooldowns cooldowns;
+    private readonly DeferredResponses deferred;
     private readonly ILogger<InteractionRouter> logger;
 
-    public InteractionRouter(IEnumerable<ISlashCommand> commands, IOptions<DiscordOptions> discord, IOptions<DigestOptions> digest, ILogger<InteractionRouter> logger)
+    public InteractionRouter(
+        IEnumerable<ISlashCommand> commands,
+        IOptions<DiscordOptions> discord,
+        IOptions<DigestOptions> digest,
+        MemberCooldowns cooldowns,
+        DeferredResponses deferred,
+        ILogger<InteractionRouter> logger)
     {
         this.commands = commands.ToDictionary(c => c.Name, StringComparer.Ordinal);
         this.discord = discord;
+        this.cooldowns = cooldowns;
+        this.deferred = deferred;
         this.logger = logger;
         defaultLanguage = Languages.FromCode(digest.Value.Language);
     }
@@ -72,7 +82,20 @@ internal sealed class InteractionRouter
             }
 
             Log.CommandReceived(logger, name, context.Actor.Name);
+            if (command.Cooldown is { } cooldown && context.Actor.Id is { } member && cooldowns.Enter(member, name, cooldown) is { } left)
+            {
+                Log.CooledDown(logger, name, context.Actor.Name);
+                return Reply(texts.Format(texts.CooldownFormat, (int)Math.Ceiling(left.TotalSeconds)));
+            }
+
             var reply = await command.ExecuteAsync(context, cancellationToken);
+            if (reply.Deferred is not null && !deferred.HasRoom)
+            {
+                // Better a polite "try again" now than a "thinking…" that is never answered.
+                Log.DeferredQueueBusy(logger, name, deferred.Waiting);
+                return Reply(texts.Busy);
+            }
+
             if (reply.Deferred is { } work && interaction.Token is { } token)
             {
                 var flags = reply.Ephemeral ? CommandReply.EphemeralFlag : (int?)null;

@@ -27,7 +27,9 @@ internal sealed record InteractionTexts(
     string AndMoreFormat,
     string NamesUnavailable,
     string StorageUnavailable,
-    string SummariesOff)
+    string SummariesOff,
+    string CooldownFormat,
+    string Busy)
 {
     public static InteractionTexts French { get; } = new(
         CultureInfo.GetCultureInfo("fr-BE"),
@@ -52,7 +54,9 @@ internal sealed record InteractionTexts(
         AndMoreFormat: "… et {0} autres",
         NamesUnavailable: "(La liste complète des salons n'est pas disponible : le bot n'a pas de jeton ou Discord ne répond pas.)",
         StorageUnavailable: "La base de données du bot est indisponible. Prévenez la personne qui l'administre.",
-        SummariesOff: "Les résumés à la demande sont désactivés par les modérateurs. Le résumé quotidien arrive par mail.");
+        SummariesOff: "Les résumés à la demande sont désactivés par les modérateurs. Le résumé quotidien arrive par mail.",
+        CooldownFormat: "Un instant : vous venez de le demander. Vous pourrez recommencer dans {0} secondes.",
+        Busy: "Le bot traite beaucoup de demandes en ce moment. Réessayez dans une minute.");
 
     public static InteractionTexts English { get; } = new(
         CultureInfo.GetCultureInfo("en-GB"),
@@ -77,7 +81,9 @@ internal sealed record InteractionTexts(
         AndMoreFormat: "… and {0} more",
         NamesUnavailable: "(The full channel list is unavailable: the bot has no token or Discord is not answering.)",
         StorageUnavailable: "The bot's database is unavailable. Tell whoever runs it.",
-        SummariesOff: "On-demand summaries are switched off by the moderators. The daily digest still comes by mail.");
+        SummariesOff: "On-demand summaries are switched off by the moderators. The daily digest still comes by mail.",
+        CooldownFormat: "Just a moment: you asked for this a moment ago. You can ask again in {0} seconds.",
+        Busy: "The bot is handling many requests right now. Please try again in a minute.");
 
     /// French typography puts a space before a colon; English does not.
     public string Colon => Culture.TwoLetterISOLanguageName == "fr" ? "\u00a0: " : ": ";

@@ -9,6 +9,7 @@ internal static class InteractionsExtensions
     {
         builder.Services.AddSingleton<SignatureVerifier>();
         builder.Services.AddSingleton<InteractionRouter>();
+        builder.Services.AddSingleton<MemberCooldowns>();
         builder.Services.AddSingleton<DeferredResponses>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DeferredResponses>());
         builder.Services.AddSingleton<ISlashCommand, ChannelsCommand>();

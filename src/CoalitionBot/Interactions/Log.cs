@@ -35,6 +35,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 121, Level = LogLevel.Warning, Message = "Too many deferred commands waiting; the oldest answer of /{Command} was dropped")]
     public static partial void DeferredQueueFull(ILogger logger, string command);
 
+    [LoggerMessage(EventId = 122, Level = LogLevel.Warning, Message = "/{Command} answered \"try again in a minute\": {Waiting} deferred commands are already waiting")]
+    public static partial void DeferredQueueBusy(ILogger logger, string command, int waiting);
+
+    [LoggerMessage(EventId = 123, Level = LogLevel.Debug, Message = "/{Command} from {Member} answered with its cooldown: asked again too soon")]
+    public static partial void CooledDown(ILogger logger, string command, string member);
+
+    [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "The deferred answer of /{Command} waited past the interaction's lifetime in the queue and was dropped")]
+    public static partial void DeferredExpired(ILogger logger, string command);
+
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "{Count} commands registered on server {GuildId}")]
     public static partial void CommandsRegistered(ILogger logger, int count, ulong guildId);
 

@@ -27,6 +27,11 @@ internal sealed class CursorStore(Database database, TimeProvider time)
 
     public void SetLastPollStartedAt(DateTimeOffset startedAt) => UpdateState(state => state with { LastPollStartedAt = startedAt });
 
+    /// Where the first complete poll started reading, or null before it (or on a database older than this field).
+    public DateTimeOffset? CoveredSince => State().FindById(PollState.SingletonId)?.CoveredSince;
+
+    public void SetCoveredSince(DateTimeOffset start) => UpdateState(state => state with { CoveredSince = start });
+
     /// The server's name on Discord as the last poll read it, or null before that.
     public string? ServerName => State().FindById(PollState.SingletonId)?.ServerName;
 

@@ -27,4 +27,11 @@ internal sealed record StoredChannel
 
     /// When Discord last refused it; ingestion tries again some hours later (permissions change).
     public DateTimeOffset? UnreadableAt { get; init; }
+
+    /// Set when the last poll could not read it for a passing reason (a page that was not the JSON we
+    /// expect, say): the next poll tries again. Until then, days after <see cref="CompleteUntil"/> wait.
+    public string? Incomplete { get; init; }
+
+    /// While <see cref="Incomplete"/>: every message before this instant is stored.
+    public DateTimeOffset? CompleteUntil { get; init; }
 }

@@ -177,6 +177,43 @@ public sealed class DigestServiceTests
     }
 
     [Fact]
+    public async Task Days_waiting_for_discord_longer_than_the_catch_up_window_send_only_the_window_and_the_rest_stay_pending()
+    {
+        var friday = new DateOnly(2026, 11, 27);
+        using var harness = new DigestHarness(DigestHarness.Local(Monday, 7));
+        harness.Options.CatchUpDays = 3;
+        foreach (var day in Enumerable.Range(0, 5).Select(i => Monday.AddDays(i - 1)))
+        {
+            harness.AddMessages(day, 2);
+        }
+
+        var discord = new SwitchablePreparation { WaitingFor = "no poll that began after … has succeeded yet" };
+        var transport = new RecordingTransport();
+        using var service = harness.Service(transport, discord);
+        for (var day = Monday; day <= friday; day = day.AddDays(1))
+        {
+            // Discord is down all week: each morning's run finds every day of the window waiting.
+            harness.Time.SetUtcNow(DigestHarness.Local(day, 7, 5));
+            await service.RunDueAsync(Token);
+        }
+
+        discord.WaitingFor = null;
+        var back = await service.RunDueAsync(Token);
+        var again = await service.RunDueAsync(Token);
+
+        Assert.Equal(3, back);
+        Assert.Equal(0, again);
+        Assert.Equal(["digest-2026-11-24.42@coalitionbot", "digest-2026-11-25.42@coalitionbot", "digest-2026-11-26.42@coalitionbot"], transport.Sent.Select(m => m.MessageId));
+        // Older days left the window while they waited: not mailed by themselves, still pending with their reason.
+        Assert.All(new[] { Monday.AddDays(-1), Monday }, day =>
+        {
+            var record = harness.Ledger.Find(day)!;
+            Assert.Equal((DigestState.Pending, "no poll that began after … has succeeded yet"), (record.State, record.WaitingFor));
+        });
+        Assert.Equal(DigestOutcome.Sent, (await service.SendDayAsync(Monday, resend: false, Token)).Outcome);
+    }
+
+    [Fact]
     public async Task A_day_is_not_due_before_the_send_time()
     {
         using var harness = new DigestHarness(DigestHarness.Local(Tuesday, 6, 59));
@@ -320,11 +357,27 @@ public sealed class DigestServiceTests
     {
         public (DateTimeOffset From, DateTimeOffset To) Period { get; private set; }
 
-        public Task PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+        public DateTimeOffset? CoveredSince => null;
+
+        public Task<DigestReadiness> PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
         {
             Period = (from, to);
             harness.Messages.Upsert([DigestFixtures.Message(10, "arrivé à la dernière minute", hour: 23, minute: 59, day: Monday)]);
-            return Task.CompletedTask;
+            return Task.FromResult(DigestReadiness.Ready);
         }
+
+        public Task RefreshRecentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class SwitchablePreparation : IDigestPreparation
+    {
+        public string? WaitingFor { get; set; }
+
+        public DateTimeOffset? CoveredSince => null;
+
+        public Task<DigestReadiness> PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            Task.FromResult(WaitingFor is { } reason ? DigestReadiness.Waiting(reason) : DigestReadiness.Ready);
+
+        public Task RefreshRecentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -4,7 +4,10 @@ using CoalitionBot.Discord;
 using CoalitionBot.Discord.RateLimits;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -179,6 +182,136 @@ public sealed class RateLimitTests : IDisposable
         Assert.StartsWith("DiscordBot (", request.Headers["User-Agent"].Single(), StringComparison.Ordinal);
     }
 
+    /// What Discord (or a proxy in front of it) may put in the reset headers of an answer whose bucket is empty.
+    public static TheoryData<string, string, string> AbsurdResets => new()
+    {
+        { "X-RateLimit-Reset-After", "1e300", "cut" },
+        { "X-RateLimit-Reset-After", "Infinity", "cut" },
+        { "X-RateLimit-Reset-After", "99999999999999", "cut" },
+        { "X-RateLimit-Reset-After", "-5", "ignored" },
+        { "X-RateLimit-Reset-After", "NaN", "ignored" },
+        { "X-RateLimit-Reset-After", "soon", "ignored" },
+        { "X-RateLimit-Reset", "1e300", "cut" },
+        { "X-RateLimit-Reset", "Infinity", "cut" },
+        { "X-RateLimit-Reset", "-Infinity", "none" },
+        { "X-RateLimit-Reset", "-5", "none" },
+        { "X-RateLimit-Reset", "NaN", "ignored" },
+        { "X-RateLimit-Reset", "tomorrow", "ignored" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AbsurdResets))]
+    public async Task An_absurd_reset_header_is_cut_to_the_longest_wait_or_ignored_and_logged(string header, string value, string expected)
+    {
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(200, new JsonArray(),
+            ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), (header, value), ("X-RateLimit-Bucket", "absurd")));
+        var logs = new LogCollector();
+        using var host = Host(logs);
+
+        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+
+        Assert.Empty(channels);
+        var wait = Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(TimeProvider.System.GetUtcNow());
+        var warnings = logs.Lines.Where(l => l.Level == LogLevel.Warning && l.Category == typeof(RateLimitHandler).FullName).Select(l => l.Message).ToList();
+        switch (expected)
+        {
+            case "cut":
+                var warning = Assert.Single(warnings);
+                Assert.InRange(wait, RateLimitWait.MaxWait - TimeSpan.FromMinutes(1), RateLimitWait.MaxWait);
+                Assert.Contains($"in {header}, longer than any we honour: waiting 3600 s instead", warning, StringComparison.Ordinal);
+                // Not worth holding a poll for an hour: the next request is not sent at all.
+                await Assert.ThrowsAsync<RateLimitedException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+                break;
+            case "ignored":
+                Assert.Equal(TimeSpan.Zero, wait);
+                Assert.Equal($"Discord sent {value} in {header}, which is not a wait: ignored", Assert.Single(warnings));
+                break;
+            default:
+                // A reset time already past: the bucket is open again, nothing to say.
+                Assert.Equal(TimeSpan.Zero, wait);
+                Assert.Empty(warnings);
+                break;
+        }
+
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task An_empty_bucket_without_reset_after_waits_until_x_ratelimit_reset()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        var reset = (time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0) + 2.5;
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(200, new JsonArray(),
+            ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        {
+            services.RemoveAll<RateLimitRegistry>();
+            services.AddSingleton(new RateLimitRegistry(time));
+        });
+
+        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+
+        Assert.InRange(Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(time.GetUtcNow()), TimeSpan.FromSeconds(2.4), TimeSpan.FromSeconds(2.5));
+    }
+
+    /// A 429's wait comes from its body, then Retry-After, then the reset headers: each may be absurd.
+    public static TheoryData<string, string[]> AbsurdRetryAfters => new()
+    {
+        { """{"message": "You are being rate limited.", "retry_after": 1e300, "global": false}""", [] },
+        { """{"message": "You are being rate limited.", "retry_after": 1e400, "global": false}""", ["Retry-After", "99999999"] },
+        { """{"message": "You are being rate limited.", "retry_after": 1e300, "global": true}""", ["X-RateLimit-Global", "true"] },
+        { """{"message": "You are being rate limited.", "retry_after": -3, "global": false}""", ["X-RateLimit-Reset-After", "Infinity"] },
+        { "", ["Retry-After", "2147483647"] },
+        { "<html>429 Too Many Requests</html>", ["X-RateLimit-Reset", "1e300"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(AbsurdRetryAfters))]
+    public async Task A_429_with_an_absurd_wait_goes_back_to_the_caller_with_the_wait_cut_and_logged(string body, string[] header)
+    {
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ =>
+        {
+            var response = GuildFake.Json(429, new JsonObject(), header.Length == 0 ? [("X-RateLimit-Scope", "user")] : [("X-RateLimit-Scope", "user"), (header[0], header[1])]);
+            response.BodyData!.BodyAsString = body;
+            return response;
+        });
+        var logs = new LogCollector();
+        using var host = Host(logs);
+
+        var refused = await Assert.ThrowsAsync<DiscordApiException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
+        Assert.Single(fake.Requests);
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("longer than any we honour: waiting 3600 s instead", StringComparison.Ordinal));
+        var registry = host.Get<RateLimitRegistry>();
+        var wait = header is ["X-RateLimit-Global", _] ? registry.GlobalPauseLeft() : Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(TimeProvider.System.GetUtcNow());
+        Assert.InRange(wait, RateLimitWait.MaxWait - TimeSpan.FromMinutes(1), RateLimitWait.MaxWait);
+        await Assert.ThrowsAsync<RateLimitedException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task A_server_error_with_an_absurd_retry_after_is_cut_and_surfaces_as_discord_not_answering()
+    {
+        fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(503, new JsonObject { ["message"] = "upstream connect error", ["code"] = 0 }, ("Retry-After", "2147483647")));
+        var logs = new LogCollector();
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        {
+            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            services.PostConfigureAll<HttpStandardResilienceOptions>(options =>
+            {
+                options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromMilliseconds(500);
+            });
+        });
+
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
+        Assert.Single(fake.Requests);
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Warning && l.Message == "Discord asked for a wait of 2147483647 in Retry-After, longer than any we honour: waiting 3600 s instead");
+    }
+
     [Theory]
     [InlineData("GET", "/api/v10/channels/123/messages?after=5", "GET/api/v10/channels/{id}/messages", "123", false)]
     [InlineData("GET", "/api/v10/guilds/9/members/44", "GET/api/v10/guilds/{id}/members/{id}", "9", false)]
@@ -201,4 +334,10 @@ public sealed class RateLimitTests : IDisposable
 
     private IngestionHost Host(int? invalidRequestBudget = null) =>
         new(data.Path, fake.BaseUrl, guildId: fake.Guild, invalidRequestBudget: invalidRequestBudget);
+
+    private IngestionHost Host(LogCollector logs) =>
+        new(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+
+    private RateLimitBucket Bucket(IngestionHost host, string path) =>
+        host.Get<RateLimitRegistry>().BucketFor(RouteKey.From(HttpMethod.Get, new Uri(fake.BaseUrl + "/" + path)));
 }

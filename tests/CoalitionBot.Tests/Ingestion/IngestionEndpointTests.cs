@@ -80,7 +80,7 @@ public sealed class IngestionEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rejected_bot_token_stops_polling_and_shows_on_healthz()
+    public async Task A_rejected_bot_token_answers_409_to_the_admin_poll_which_tries_it_again_at_once_and_shows_on_healthz()
     {
         fake.Answer(
             Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"),
@@ -96,9 +96,15 @@ public sealed class IngestionEndpointTests : IDisposable
         // /healthz is public and gives states only; the reason is in the admin status.
         var status = await client.GetFromJsonAsync<JsonObject>("/admin/api/status", Token);
 
-        Assert.Equal("stopped", (string?)(await first.Content.ReadFromJsonAsync<JsonObject>(Token))!["outcome"]);
-        Assert.Equal("stopped", (string?)(await second.Content.ReadFromJsonAsync<JsonObject>(Token))!["outcome"]);
-        Assert.Single(fake.Requests);
+        foreach (var answer in new[] { first, second })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+            var problem = (await answer.Content.ReadFromJsonAsync<JsonObject>(Token))!;
+            Assert.StartsWith("Discord rejected the bot token (401); it is tried again at ", (string?)problem["detail"], StringComparison.Ordinal);
+        }
+
+        // The admin poll does not wait for the next probe: each one asks Discord once.
+        Assert.Equal(2, fake.Requests.Count);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
         Assert.Equal("unhealthy", (string?)body["checks"]!["polling"]!["status"]);
         Assert.Contains("rejected the bot token", (string?)status!["checks"]!["polling"], StringComparison.Ordinal);
@@ -107,6 +113,21 @@ public sealed class IngestionEndpointTests : IDisposable
         Assert.DoesNotContain(app.Logs.Lines, l => l.Message.Contains("revoked-token", StringComparison.Ordinal));
         Assert.DoesNotContain("revoked-token", text, StringComparison.Ordinal);
         Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task An_admin_poll_that_discord_fails_answers_502_with_the_reason()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        fake.Outage = 503;
+        await using var app = App(GuildFake.Token);
+        var client = AdminClient(app);
+
+        using var response = await client.PostAsync("/admin/api/poll", null, Token);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("503", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>(Token))!["detail"], StringComparison.Ordinal);
     }
 
     [Fact]

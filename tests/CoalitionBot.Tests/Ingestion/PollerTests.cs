@@ -5,6 +5,7 @@ using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using WireMock.Logging;
 
 namespace CoalitionBot.Tests.Ingestion;
@@ -167,6 +168,86 @@ public sealed class PollerTests : IDisposable
         Assert.Empty(fake.UnmatchedRequests);
     }
 
+    public static TheoryData<string> BrokenPages => ["html page", "object", "truncated", "null entry", "null", "author missing", "page behind the cursor"];
+
+    [Theory]
+    [MemberData(nameof(BrokenPages))]
+    public async Task A_broken_page_fails_that_channels_read_for_this_poll_and_the_next_poll_reads_it(string kind)
+    {
+        var sample = new SampleServer(fake);
+        var broken = fake.AddChannel("cassé");
+        var waiting = fake.AddMessages(broken, 5, fake.Now.AddHours(-1), sample.Camille);
+        // Messages from before the poll's starting point, as a confused Discord (or proxy) might send back.
+        var old = Enumerable.Range(0, 100).Select(i => fake.Now.AddDays(-5).AddSeconds(i))
+            .Select(at => new FakeMessage(fake.Snowflake(at), broken.Id, sample.Jules, "vieux", at)).ToList();
+        var answered = 0;
+        broken.MessagesAnswer = request =>
+        {
+            if (++answered > 3)
+            {
+                // Asked again and again: a loop. Fail it rather than hang the test.
+                return GuildFake.Json(500, DiscordPayloads.Error(0, "looping"));
+            }
+
+            var page = new System.Text.Json.Nodes.JsonArray([.. old.OrderByDescending(m => m.Id).Select(m => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(m))]);
+            var message = DiscordPayloads.Message(waiting[0]);
+            message.Remove("author");
+            var (status, body, type) = kind switch
+            {
+                "html page" => (200, "<html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>", "text/html"),
+                "object" => (200, """{"messages": []}""", "application/json"),
+                "truncated" => (200, """[{"id": "1300000000000000000", "channel_id": """, "application/json"),
+                "null entry" => (200, "[null]", "application/json"),
+                "null" => (200, "null", "application/json"),
+                "author missing" => (200, new System.Text.Json.Nodes.JsonArray(message).ToJsonString(), "application/json"),
+                _ => (200, page.ToJsonString(), "application/json"),
+            };
+            var response = GuildFake.Json(status, new System.Text.Json.Nodes.JsonObject());
+            response.BodyData!.BodyAsString = body;
+            response.Headers!["Content-Type"] = new WireMock.Types.WireMockList<string>(type);
+            return response;
+        };
+        fake.Map();
+        var logs = new LogCollector();
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs)));
+
+        var summary = await host.Poller.PollAsync(Token);
+        broken.MessagesAnswer = null;
+        var next = await host.Poller.PollAsync(Token);
+
+        Assert.Equal(PollOutcomes.Completed, summary.Outcome);
+        Assert.Equal(["cassé"], summary.Incomplete);
+        Assert.Equal(1, answered);
+        Assert.All(fake.Channels.Where(c => c != broken).SelectMany(c => c.Messages.Values), m => Assert.NotNull(host.Messages.Find(m.Id)));
+        var line = Assert.Single(logs.Lines, l => l.Level == LogLevel.Warning);
+        Assert.StartsWith($"Channel cassé ({broken.Id}) could not be read in this poll (", line.Message, StringComparison.Ordinal);
+        Assert.Equal(PollOutcomes.Completed, next.Outcome);
+        Assert.Empty(next.Incomplete);
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+        Assert.Null(host.Channels.Find(broken.Id)!.Incomplete);
+        Assert.Empty(fake.UnmatchedRequests);
+    }
+
+    [Fact]
+    public async Task A_refresh_that_meets_a_page_behind_its_start_stops_and_reports_it()
+    {
+        var sample = new SampleServer(fake);
+        fake.Map();
+        using var host = Host();
+        await host.Poller.PollAsync(Token);
+        var answered = 0;
+        var stale = sample.General.Messages.Values.First();
+        sample.General.MessagesAnswer = _ => ++answered > 3
+            ? GuildFake.Json(500, DiscordPayloads.Error(0, "looping"))
+            : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(stale))]));
+
+        var summary = await host.Poller.RefreshAsync(stale.Timestamp.AddMinutes(1), fake.Now.AddHours(1), Token);
+
+        Assert.Equal(1, answered);
+        Assert.Contains("none of which is after message", summary.Error, StringComparison.Ordinal);
+        Assert.NotNull(host.Messages.Find(stale.Id));
+    }
+
     [Fact]
     public async Task Excluded_channels_and_their_threads_are_never_requested()
     {
@@ -324,6 +405,49 @@ public sealed class PollerTests : IDisposable
         Assert.Equal(firstName, restarted.Cursors.ServerName);
         await restarted.Poller.PollAsync(Token);
         Assert.Equal("Coalition renommée", restarted.Cursors.ServerName);
+    }
+
+    [Fact]
+    public async Task A_rejected_token_is_tried_again_after_five_minutes_then_hourly_and_polling_resumes_when_it_works()
+    {
+        _ = new SampleServer(fake);
+        fake.Map();
+        fake.Outage = 401;
+        var clock = new FakeTimeProvider(fake.Now);
+        var logs = new LogCollector();
+        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddLogging(logging => logging.AddProvider(logs));
+        });
+        var asked = new List<int>();
+        async Task<PollSummary> PollAfterAsync(TimeSpan wait)
+        {
+            clock.Advance(wait);
+            var before = fake.Requests.Count;
+            var summary = await host.Poller.PollAsync(Token);
+            asked.Add(fake.Requests.Count - before);
+            return summary;
+        }
+
+        var rejected = await PollAfterAsync(TimeSpan.Zero);
+        await PollAfterAsync(TimeSpan.FromMinutes(4));
+        var probe = await PollAfterAsync(TimeSpan.FromMinutes(1));
+        await PollAfterAsync(TimeSpan.FromMinutes(30));
+        await PollAfterAsync(TimeSpan.FromMinutes(29));
+        fake.Outage = null;
+        var resumed = await PollAfterAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal([1, 0, 1, 0, 0], asked[..5]);
+        Assert.Equal((PollOutcomes.Stopped, PollOutcomes.Stopped, PollOutcomes.Completed), (rejected.Outcome, probe.Outcome, resumed.Outcome));
+        Assert.Equal(fake.AllMessages.Select(m => m.Id).Order(), StoredIds(host));
+        Assert.False(host.Get<PollStatus>().TokenRejected);
+        Assert.Collection(
+            logs.Lines.Where(l => l.Category == typeof(Poller).FullName && l.Message.Contains("bot token", StringComparison.Ordinal)),
+            l => Assert.Equal((LogLevel.Error, true), (l.Level, l.Message.StartsWith("Discord rejected the bot token (401): polling pauses", StringComparison.Ordinal))),
+            l => Assert.Equal((LogLevel.Warning, true), (l.Level, l.Message.StartsWith("Discord still rejects the bot token (401); next try at", StringComparison.Ordinal))),
+            l => Assert.Equal((LogLevel.Information, "Discord accepts the bot token again: polling resumes"), (l.Level, l.Message)));
+        Assert.Empty(fake.UnmatchedRequests);
     }
 
     [Fact]

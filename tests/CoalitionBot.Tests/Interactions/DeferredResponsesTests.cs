@@ -104,6 +104,39 @@ public sealed class DeferredResponsesTests
         app.Discord.AssertNoUnexpectedRequests();
     }
 
+    [Fact]
+    public async Task Deferred_commands_run_a_few_at_a_time_and_past_a_full_queue_members_are_asked_to_try_again()
+    {
+        var held = new HeldWork();
+        await using var app = new TestApp(configureServices: services =>
+        {
+            services.AddSingleton(held);
+            services.AddSingleton<ISlashCommand, HeldCommand>();
+        });
+        app.Discord.StubEditOriginal();
+        var deferred = app.Get<DeferredResponses>();
+
+        var answers = new List<JsonNode>();
+        // Four run, one is taken off the queue to wait for a free slot, the rest fill the queue.
+        for (var sent = 0; sent <= DeferredResponses.MaxRunning + DeferredResponses.QueueCapacity && deferred.Waiting < DeferredResponses.QueueCapacity; sent++)
+        {
+            answers.Add(await CommandTests.SendAsync(app, Payloads.Command("held")));
+            await HeldWork.WaitUntilAsync(() => held.Started >= Math.Min(answers.Count, DeferredResponses.MaxRunning), Token);
+        }
+
+        var busy = await CommandTests.SendAsync(app, Payloads.Command("held", locale: "en-US"));
+        var runningWhileFull = held.Running;
+        held.Release.SetResult();
+        await app.Discord.WaitForRequestAsync(_ => app.Discord.Requests.Count(e => e.RequestMessage.Method == "PATCH") >= answers.Count, Token);
+
+        Assert.All(answers, a => Assert.Equal(5, (int)a["type"]!));
+        Assert.Equal((4, 64), ((int)busy["type"]!, (int)busy["data"]!["flags"]!));
+        Assert.Equal("The bot is handling many requests right now. Please try again in a minute.", (string?)busy["data"]!["content"]);
+        // However many wait, four run at once.
+        Assert.Equal((4, 4), (runningWhileFull, held.MostAtOnce));
+        Assert.Equal(answers.Count, app.Discord.Requests.Count(e => e.RequestMessage.Method == "PATCH"));
+    }
+
     private static async Task WaitForLogAsync(TestApp app, string start)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
@@ -141,5 +174,63 @@ public sealed class DeferredResponsesTests
 
         public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
             ValueTask.FromResult(CommandReply.Later(new Func<CancellationToken, Task<WebhookMessageEdit>>(_ => throw new InvalidOperationException("deferred failure"))));
+    }
+
+    /// Counts how many held commands run at once, and keeps them running until released.
+    private sealed class HeldWork
+    {
+        private int running;
+        private int started;
+        private int mostAtOnce;
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Running => Volatile.Read(ref running);
+
+        public int Started => Volatile.Read(ref started);
+
+        public int MostAtOnce => Volatile.Read(ref mostAtOnce);
+
+        public async Task<WebhookMessageEdit> RunAsync(CancellationToken cancellationToken)
+        {
+            var now = Interlocked.Increment(ref running);
+            Interlocked.Increment(ref started);
+            InterlockedMax(ref mostAtOnce, now);
+            try
+            {
+                await Release.Task.WaitAsync(cancellationToken);
+                return CommandReply.Edit("done");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }
+
+        public static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(15));
+            while (!condition())
+            {
+                await Task.Delay(5, timeout.Token);
+            }
+        }
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+
+    private sealed class HeldCommand(HeldWork work) : ISlashCommand
+    {
+        public string Name => "held";
+
+        public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(CommandReply.Later(work.RunAsync));
     }
 }

@@ -102,7 +102,7 @@ public sealed class DiscordFake : IDisposable
     private static IResponseBuilder Json(string body, int status = 200) =>
         Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
 
-    private static string EditedMessage() => new JsonObject
+    internal static string EditedMessage() => new JsonObject
     {
         ["id"] = "1417203399200000000",
         ["type"] = 20,

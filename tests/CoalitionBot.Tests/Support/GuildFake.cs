@@ -157,6 +157,7 @@ internal sealed class GuildFake : IDisposable
                 {
                     { Deleted: true } => Json(404, DiscordPayloads.Error(10003, "Unknown Channel")),
                     { Forbidden: true } => Json(403, DiscordPayloads.Error(50001, "Missing Access")),
+                    { MessagesAnswer: { } answer } => answer(request),
                     _ => Ok(MessagesPage(channel, request)),
                 });
             }
@@ -172,9 +173,18 @@ internal sealed class GuildFake : IDisposable
         return this;
     }
 
-    /// A bot-token GET route answered by <paramref name="answer"/>; requests without our token match nothing.
+    /// A bot-token GET route answered by <paramref name="answer"/>; requests without our token match
+    /// nothing. During an <see cref="Outage"/> every such route answers the outage's status instead.
     public void Bot(string path, Func<IRequestMessage, ResponseMessage> answer) =>
-        Answer(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token), answer);
+        Answer(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token), request => Outage switch
+        {
+            401 => Json(401, DiscordPayloads.Error(0, "401: Unauthorized")),
+            { } status => Json(status, DiscordPayloads.Error(0, "upstream connect error or disconnect/reset before headers")),
+            null => answer(request),
+        });
+
+    /// Set: Discord is down (503, say) or rejects the bot token (401) on every bot route.
+    public int? Outage { get; set; }
 
     /// Any route, answered by <paramref name="answer"/> and counted, so <see cref="Requests"/> waits for it.
     public void Answer(IRequestBuilder request, Func<IRequestMessage, ResponseMessage> answer) =>

@@ -72,6 +72,9 @@ internal sealed class FakeChannel(ulong id, int type, string name, ulong? parent
     /// No mapping is registered for it: any request to it is an unmatched request and fails the test.
     public bool NeverRequested { get; set; }
 
+    /// When set, answers its message pages instead of the messages it holds (a broken answer, say).
+    public Func<WireMock.IRequestMessage, WireMock.ResponseMessage>? MessagesAnswer { get; set; }
+
     public bool IsThread => Type is 10 or 11 or 12;
 }
 

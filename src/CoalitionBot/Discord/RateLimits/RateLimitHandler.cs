@@ -12,8 +12,11 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
 {
     public const int MaxRateLimitRetries = 4;
 
-    /// A longer wait than this is not worth holding a poll for: the 429 goes back to the caller.
+    /// A longer wait than this is not worth holding a poll for: the 429 goes back to the caller, and
+    /// requests that would have to wait that long are not sent.
     public static readonly TimeSpan LongestWait = TimeSpan.FromMinutes(2);
+
+    private readonly RateLimitWait waits = new(logger);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -31,6 +34,12 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
                 }
 
                 var wait = bucket.WaitTime(time.GetUtcNow());
+                if (wait > LongestWait)
+                {
+                    // A bucket Discord closed for long (a 429 given back to the caller, say): nothing to send until then.
+                    throw new RateLimitedException(route.Route, wait);
+                }
+
                 if (wait > TimeSpan.Zero)
                 {
                     Log.WaitingForBucket(logger, route.Route, wait.TotalSeconds);
@@ -40,6 +49,11 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
 
                 if (!route.IsInteraction)
                 {
+                    if (registry.GlobalPauseLeft() is var paused && paused > LongestWait)
+                    {
+                        throw new RateLimitedException("any route", paused);
+                    }
+
                     await registry.WaitForGlobalSlotAsync(cancellationToken);
                 }
 
@@ -57,7 +71,7 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
                     return response;
                 }
 
-                var limit = await ReadRateLimitAsync(response, cancellationToken);
+                var limit = await ReadRateLimitAsync(response, now, cancellationToken);
                 if (limit.Scope != "shared")
                 {
                     registry.RecordInvalidAnswer();
@@ -95,15 +109,20 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
         }
 
         if (int.TryParse(Header(headers, "X-RateLimit-Remaining"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
-            && Seconds(Header(headers, "X-RateLimit-Reset-After")) is { } resetAfter)
+            && ResetAfter(headers, now) is { } resetAfter)
         {
             bucket.Update(remaining, now + resetAfter);
         }
     }
 
-    /// The body's retry_after is the precise one; Retry-After and Reset-After are the fallbacks
+    /// Reset-After is relative, so our clock's error does not matter; Reset (an epoch time) is the fallback.
+    private TimeSpan? ResetAfter(HttpResponseHeaders headers, DateTimeOffset now) =>
+        waits.Seconds(Header(headers, "X-RateLimit-Reset-After"), "X-RateLimit-Reset-After")
+        ?? waits.UntilEpoch(Header(headers, "X-RateLimit-Reset"), now, "X-RateLimit-Reset");
+
+    /// The body's retry_after is the precise one; Retry-After and the reset headers are the fallbacks
     /// (a 429 from Cloudflare may carry no JSON at all).
-    private static async Task<RateLimit> ReadRateLimitAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<RateLimit> ReadRateLimitAsync(HttpResponseMessage response, DateTimeOffset now, CancellationToken cancellationToken)
     {
         double? retryAfter = null;
         var global = string.Equals(Header(response.Headers, "X-RateLimit-Global"), "true", StringComparison.OrdinalIgnoreCase);
@@ -119,18 +138,16 @@ internal sealed class RateLimitHandler(RateLimitRegistry registry, ILogger<RateL
         }
         catch (JsonException)
         {
-            // Not Discord's JSON: fall back to the headers.
+            // Not Discord's JSON (or a retry_after too large for a number): fall back to the headers.
         }
 
-        var wait = retryAfter is { } s && s >= 0 ? TimeSpan.FromSeconds(s)
-            : response.Headers.RetryAfter?.Delta
-            ?? Seconds(Header(response.Headers, "X-RateLimit-Reset-After"))
+        var header = response.Headers.RetryAfter;
+        var wait = waits.Seconds(retryAfter, "retry_after")
+            ?? waits.Span(header?.Delta ?? (header?.Date is { } date ? (date > now ? date - now : TimeSpan.Zero) : null), "Retry-After")
+            ?? ResetAfter(response.Headers, now)
             ?? TimeSpan.FromSeconds(1);
         return new RateLimit(wait, global, Header(response.Headers, "X-RateLimit-Scope"));
     }
-
-    private static TimeSpan? Seconds(string? value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
 
     private static string? Header(HttpResponseHeaders headers, string name) =>
         headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;

@@ -54,6 +54,16 @@ internal sealed class RateLimitRegistry(TimeProvider time, int invalidRequestBud
         }
     }
 
+    /// How long the global pause after a global 429 still lasts.
+    public TimeSpan GlobalPauseLeft()
+    {
+        lock (recentSends)
+        {
+            var now = time.GetUtcNow();
+            return globalPauseUntil > now ? globalPauseUntil - now : TimeSpan.Zero;
+        }
+    }
+
     /// Waits for a slot under the global limit (and the end of any global pause), then takes it.
     public async Task WaitForGlobalSlotAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,8 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOpti
 {
     public string Name => CommandCatalog.Report;
 
+    public TimeSpan? Cooldown => MemberCooldowns.Costly;
+
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var period = context.StringOption(CommandCatalog.PeriodOption) switch

@@ -11,6 +11,8 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOpti
 {
     public string Name => CommandCatalog.Resume;
 
+    public TimeSpan? Cooldown => MemberCooldowns.Costly;
+
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (!settings.Switches().Summaries)
