@@ -1,5 +1,12 @@
+# syntax=docker/dockerfile:1
 # CoalitionBot container image: the native AOT build (issue 7: half the JIT build's memory and a
 # start in tens of milliseconds on the Raspberry Pi).
+#
+# Images are built by CI (.woodpecker/ci.yml, deploy/build-images.sh) and pulled by the Pi; a local
+# build is for those who want one. BuildKit is required (cache mounts): Docker's default builder.
+#   BUILD_MODE=aot (default) or r2r: r2r is the ReadyToRun (JIT) build, for a machine whose memory
+#   cannot hold the native AOT compiler (peak 2.13-2.19 GiB, measured 2026-12-02; docs/deployment.md).
+#   VERSION, REVISION, SOURCE: the OCI labels (deploy/build-images.sh sets them).
 #
 #   docker build -t coalitionbot .                                      (this machine's architecture)
 #   docker buildx build --platform linux/arm64,linux/amd64 -t coalitionbot .   (both, from an amd64 machine)
@@ -13,6 +20,7 @@
 # runtime stage has no RUN step, so nothing in it needs emulation either.
 
 ARG DOTNET_VERSION=10.0
+ARG BUILD_MODE=aot
 
 # The -aot SDK image is the SDK plus the native toolchain (clang, lld, zlib1g-dev). BuildKit
 # (Docker's default builder) sets TARGETARCH and BUILDARCH: amd64 or arm64.
@@ -35,21 +43,25 @@ RUN if [ "${TARGETARCH}" != "${BUILDARCH}" ]; then \
         && rm -rf /var/lib/apt/lists/*; \
     fi
 
-# Restore first, from the project files only, so a code change does not download packages again.
-COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt ./
+# Restore first, from the project files only, so a code change does not download packages again;
+# the NuGet cache is a BuildKit cache mount, kept between builds and out of the image. The test
+# project is not restored or built here: CI runs the tests (./test.sh) before it builds an image.
+COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/CoalitionBot/CoalitionBot.csproj src/CoalitionBot/
-COPY tests/CoalitionBot.Tests/CoalitionBot.Tests.csproj tests/CoalitionBot.Tests/
-RUN dotnet restore tests/CoalitionBot.Tests/CoalitionBot.Tests.csproj \
-    && dotnet restore src/CoalitionBot/CoalitionBot.csproj --arch "${TARGETARCH}"
+RUN --mount=type=cache,id=coalitionbot-nuget,target=/root/.nuget/packages \
+    dotnet restore src/CoalitionBot/CoalitionBot.csproj --arch "${TARGETARCH}"
 
+# .dockerignore is an allowlist: only the sources and scripts/publish.sh arrive here, so a change to
+# the README, docs/, bench/ or tests/ neither rebuilds nor redeploys the image.
 COPY . .
-# The tests' build: the test project compiles against the app (warnings are errors), so a broken
-# test breaks the image. The tests themselves run in CI (`./test.sh`), where their tools are installed.
-# The symbols file (.dbg, twice the binary's size) stays out of the image.
-RUN dotnet build tests/CoalitionBot.Tests/CoalitionBot.Tests.csproj -c Release --no-restore \
-    && dotnet publish src/CoalitionBot/CoalitionBot.csproj -c Release --no-restore \
-        --arch "${TARGETARCH}" -o /app \
-    && rm /app/*.dbg \
+ARG BUILD_MODE
+# scripts/publish.sh is the publish test.sh runs too; it drops the symbols file (.dbg).
+RUN --mount=type=cache,id=coalitionbot-nuget,target=/root/.nuget/packages \
+    if [ "${BUILD_MODE}" = r2r ]; then \
+        scripts/publish.sh /app --arch "${TARGETARCH}" --r2r; \
+    else \
+        scripts/publish.sh /app --arch "${TARGETARCH}" --no-restore; \
+    fi \
     && install -d -m 0700 /staging/app/data
 
 # A static wget for the HEALTHCHECK: the chiseled runtime below has no shell, curl or wget, and a
@@ -62,8 +74,15 @@ FROM busybox:1.37-musl AS probe
 # image would fall back to invariant culture and UTC).
 FROM mcr.microsoft.com/dotnet/runtime-deps:${DOTNET_VERSION}-noble-chiseled-extra AS runtime
 
+ARG VERSION=dev
+ARG REVISION=unknown
+ARG SOURCE=""
 LABEL org.opencontainers.image.title="CoalitionBot" \
-      org.opencontainers.image.description="Discord-to-email daily digest bot (HTTP interactions)"
+      org.opencontainers.image.description="Discord-to-email daily digest bot (HTTP interactions)" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.source="${SOURCE}"
 
 # Listen on all interfaces inside the container: appsettings.json's Urls (127.0.0.1:5080, for local
 # runs) would win over the base image's ASPNETCORE_HTTP_PORTS, so URLS overrides it, and the empty

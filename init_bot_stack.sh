@@ -5,9 +5,12 @@
 #      Docker's documented method, when DOCKER_APT_REPO names it);
 #   2. the repository cloned into DEPLOY_DIR;
 #   3. .env made from .env.example, asking for the required values (never overwritten later);
-#   4. docker compose up -d, then the slash commands registered with Discord.
+#   4. the bot's image pulled from the registry CI pushes to (BOT_IMAGE, BOT_TAG in .env), or built
+#      here when no registry is set or BOT_SOURCE=build; then docker compose up -d, which puts the
+#      new image in service, and only then the slash commands registered from that image.
 # Idempotent: run it again and it changes nothing (installed packages, the clone, .env and
-# registered commands are all detected and left alone).
+# registered commands are all detected and left alone); after a git pull or a new image, it
+# deploys the new image first and registers the commands from it.
 #
 # Usage (as root):  ./init_bot_stack.sh REPO_URL
 #   or              REPO_URL=... DEPLOY_DIR=/opt/coalitionbot ./init_bot_stack.sh
@@ -15,7 +18,9 @@
 #   Discord__PublicKey=... DOMAIN=bot.example.org ./init_bot_stack.sh REPO_URL
 # Options (environment): DEPLOY_DIR (default /opt/coalitionbot), BRANCH (default main),
 #   DOCKER_APT_REPO (Docker's apt repository for Debian, e.g. <repository URL>/linux/debian, only
-#   needed where the distribution has no Compose v2, such as Debian 12 bookworm).
+#   needed where the distribution has no Compose v2, such as Debian 12 bookworm), BOT_SOURCE (pull,
+#   the default when BOT_IMAGE is set in .env, or build), BOT_BUILD_MODE (aot or r2r for a build;
+#   default: r2r below 3 GiB of memory, where the native AOT compiler does not fit).
 set -euo pipefail
 
 readonly APP_UID=1654 # the non-root user of the bot's image
@@ -188,18 +193,53 @@ else
     say ".env written (mode 600); Admin__Token was generated and is in it"
 fi
 
-# ---- 4. Start, then register the slash commands -------------------------------------------------
-say "Starting the stack (the first build takes a while on a Raspberry Pi)"
+# ---- 4. The image, the stack, then the slash commands --------------------------------------------
+# env_value KEY: KEY's value in .env (unquoted), empty when absent or commented out.
+env_value() { sed -n "s/^$1=//p" .env | tail -n 1 | tr -d "'\""; }
+bot_image=$(env_value BOT_IMAGE)
+bot_tag=$(env_value BOT_TAG)
+image_ref="${bot_image:-localhost/coalitionbot}:${bot_tag:-latest}"
+source=${BOT_SOURCE:-}
+if [[ -z $source ]]; then
+    if [[ -n $bot_image ]]; then source=pull; else source=build; fi
+fi
+case $source in
+    pull)
+        say "Pulling $image_ref"
+        docker compose pull --quiet bot
+        ;;
+    build)
+        [[ -z $bot_image ]] && say "No BOT_IMAGE in .env (no registry to pull from): building the image here"
+        # The Dockerfile's cache mounts need BuildKit: Docker's default builder, through buildx.
+        if [[ ${DOCKER_BUILDKIT:-1} == 0 ]] || ! docker buildx version >/dev/null 2>&1; then
+            die "building needs BuildKit: install docker-buildx (Debian) or docker-buildx-plugin (Docker's repository) and unset DOCKER_BUILDKIT=0"
+        fi
+        mode=${BOT_BUILD_MODE:-$(env_value BOT_BUILD_MODE)}
+        if [[ -z $mode ]]; then
+            # The native AOT compiler peaks at 2.13-2.19 GiB (measured 2026-12-02, docs/deployment.md).
+            memory_kib=$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo)
+            if [[ $memory_kib -lt $((3 * 1024 * 1024)) ]]; then mode=r2r; else mode=aot; fi
+        fi
+        [[ $mode == aot || $mode == r2r ]] || die "BOT_BUILD_MODE is $mode: aot or r2r"
+        say "Building $image_ref ($mode build; a Raspberry Pi takes a while)"
+        BOT_BUILD_MODE=$mode docker compose build --pull bot
+        ;;
+    *) die "BOT_SOURCE is $source: pull or build" ;;
+esac
+
+# Recreates what changed (the bot when its image did), before anything runs from the new image.
+say "Starting the stack"
 docker compose up -d
 
+# The commands are registered from the image now in service, once per image.
 marker=data/.commands-registered
-revision=$(git rev-parse HEAD)
-if [[ -f $marker && $(cat "$marker") == "$revision" ]]; then
-    say "Slash commands already registered for $revision"
+image_id=$(docker image inspect --format '{{.Id}}' "$image_ref")
+if [[ -f $marker && $(cat "$marker") == "$image_id" ]]; then
+    say "Slash commands already registered from this image ($image_id)"
 else
     say "Registering the slash commands with Discord"
     docker compose run --rm --no-deps bot register-commands
-    printf '%s\n' "$revision" > "$marker"
+    printf '%s\n' "$image_id" > "$marker"
 fi
 
 domain=$(sed -n 's/^DOMAIN=//p' .env | tr -d "'")

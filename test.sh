@@ -14,13 +14,13 @@ aot=$(mktemp -d)
 trap 'rm -rf "$log" "$checks" "$aot"' EXIT
 status=0
 
-# publish NAME FOLDER [options]: dotnet publish of the bot in Release into FOLDER; a failure shows
-# the end of its log and fails the run (the tests that need the binary then fail, never skip).
+# publish NAME FOLDER [options]: scripts/publish.sh (the Dockerfile's publish) into FOLDER; a failure
+# shows the end of its log and fails the run (the tests that need the binary then fail, never skip).
 publish() {
   local name=$1 folder=$2
   shift 2
   echo "Publishing the $name (Release; a few minutes)…"
-  if dotnet publish src/CoalitionBot --configuration Release --output "$folder" "$@" >"$folder.log" 2>&1; then
+  if scripts/publish.sh "$folder" "$@" >"$folder.log" 2>&1; then
     echo "The $name: $(du -h "$folder/CoalitionBot" | cut -f1)"
   else
     tail -40 "$folder.log"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks the deployment files with the real validators available on this machine (no Docker engine
 # needed): caddy validate, the compose file and the Woodpecker pipeline against their published JSON
-# schemas, shellcheck on every shell script, a Dockerfile linter, and .env.example against the
+# schemas, shellcheck on every shell script, a Dockerfile linter, .dockerignore with Docker's matching rules, and .env.example against the
 # configuration contract. Installs what it needs (apt: caddy, shellcheck; npm, into
-# deploy/tools/node_modules: ajv, ajv-formats, yaml, dockerfile-utils). A tool that cannot be
+# deploy/tools/node_modules: ajv, ajv-formats, yaml, dockerfile-utils, @balena/dockerignore). A tool that cannot be
 # installed is a failure, never a silent skip. Prints one line per check; exits non-zero on any failure.
 set -euo pipefail
 
@@ -137,6 +137,8 @@ dockerfile_rules() {
     grep -qE 'install -d -m 0?700 /staging/app/data' Dockerfile || { echo "data/ is not made 0700 in the build stage"; return 1; }
     grep -qE '^COPY --from=build --chown=1654:1654 /staging/app/ /app/$' Dockerfile || { echo "data/ is not copied inside its parent (its 0700 would be lost)"; return 1; }
 }
+dockerignore_allowlist() { git ls-files | node "$tools/dockerignore-check.mjs" .dockerignore; }
+run ".dockerignore: only the sources reach the build context (Docker's matching rules)" dockerignore_allowlist
 run "Dockerfile: cross-build, non-root, healthcheck, data volume (0700), ICU image" dockerfile_rules
 # data/ holds message contents: the setup script makes it the bot's alone, also on a host set up before.
 init_data_owner_only() {

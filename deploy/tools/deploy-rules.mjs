@@ -22,7 +22,7 @@ const load = (path) => {
   }
 };
 const asList = (value) => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-const settingName = /^[A-Z][A-Za-z]+__[A-Z][A-Za-z]+$/;
+const settingName = /^[A-Z][A-Za-z]+(__[A-Z][A-Za-z]+)+$/;
 
 function compose(composePath, envExamplePath) {
   const file = load(composePath);
@@ -55,10 +55,12 @@ function compose(composePath, envExamplePath) {
   for (const key of passed.keys()) {
     if (settingName.test(key) && !settings.includes(key)) problems.push(`bot: ${key} is passed to the bot but not documented in ${envExamplePath}`);
   }
-  // Interpolated anywhere in the bot's service: only Caddy's address may come from the stack's variables.
+  // Interpolated anywhere in the bot's service: only Caddy's address, and the image's name, tag and
+  // build mode (which never reach the process), may come from the stack's variables.
+  const allowed = new Set(["CADDY_ADDRESS", "BOT_IMAGE", "BOT_TAG", "BOT_BUILD_MODE"]);
   const referenced = [...JSON.stringify(bot).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   for (const name of referenced) {
-    if (stack.includes(name) && name !== "CADDY_ADDRESS") problems.push(`bot: receives the stack variable ${name}`);
+    if (stack.includes(name) && !allowed.has(name)) problems.push(`bot: receives the stack variable ${name}`);
   }
   if (JSON.stringify(file).includes("ASPNETCORE_FORWARDEDHEADERS_ENABLED")) {
     problems.push("ASPNETCORE_FORWARDEDHEADERS_ENABLED trusts X-Forwarded-* from every sender; use Admin__TrustedProxies");
