@@ -24,7 +24,7 @@ fail() {
 run() {
     local name=$1 out
     shift
-    out="$log_dir/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_').log"
+    out="$log_dir/$(printf '%s' "$name" | tr -c 'A-Za-z0-9' '_' | cut -c1-100)-$((passed + failed)).log"
     if "$@" >"$out" 2>&1; then pass "$name"; else fail "$name" "$out"; fi
 }
 die() { printf 'FAIL  %s\n' "$1" >&2; exit 1; }
@@ -91,13 +91,20 @@ fi
 # ---- YAML against the published schemas ------------------------------------------------------
 run "docker-compose.yml matches schemas/compose-spec.json" \
     node $tools/validate-yaml.mjs schemas/compose-spec.json docker-compose.yml
-run ".woodpecker.yml matches schemas/woodpecker-pipeline.json" \
-    node $tools/validate-yaml.mjs schemas/woodpecker-pipeline.json .woodpecker.yml
-# The forge's CI must run what .ci/run runs (the README's test command), not a partial suite.
-if grep -qE '^ +- \./test\.sh$' .woodpecker.yml && grep -qE '^\./test\.sh$' .ci/run; then
-    pass ".woodpecker.yml runs ./test.sh, as .ci/run does"
+for workflow in .woodpecker/*.yml; do
+    run "$workflow matches schemas/woodpecker-pipeline.json" \
+        node $tools/validate-yaml.mjs schemas/woodpecker-pipeline.json "$workflow"
+done
+if [[ -f .woodpecker/ci.yml && -f .woodpecker/deploy.yml ]]; then
+    pass ".woodpecker/ has ci.yml and deploy.yml"
 else
-    fail ".woodpecker.yml runs ./test.sh, as .ci/run does"
+    fail ".woodpecker/ has ci.yml and deploy.yml"
+fi
+# The forge's CI must run what .ci/run runs (the README's test command), not a partial suite.
+if grep -qE '^ +- \./test\.sh$' .woodpecker/ci.yml && grep -qE '^\./test\.sh$' .ci/run; then
+    pass ".woodpecker/ci.yml runs ./test.sh, as .ci/run does"
+else
+    fail ".woodpecker/ci.yml runs ./test.sh, as .ci/run does"
 fi
 if grep -qE '^version:' docker-compose.yml; then
     fail "docker-compose.yml has no obsolete version: key"
@@ -150,8 +157,10 @@ run "init_bot_stack.sh makes data/ owner-only" init_data_owner_only
 # ---- what the schemas cannot say --------------------------------------------------------------
 run "docker-compose.yml: the bot gets only its own settings, trusts only Caddy's fixed address; the forge has its own network" \
     node $tools/deploy-rules.mjs compose docker-compose.yml .env.example
-run ".woodpecker.yml: steps that mount the Docker socket run only on a push to main" \
-    node $tools/deploy-rules.mjs woodpecker .woodpecker.yml
+for workflow in .woodpecker/*.yml; do
+    run "$workflow: steps that mount the Docker socket run only on a push to main; a deploy tells Discord either way" \
+        node $tools/deploy-rules.mjs woodpecker "$workflow"
+done
 
 # ---- .env.example covers the configuration contract -------------------------------------------
 # The settings the application reads: every key of appsettings.json (the defaults).

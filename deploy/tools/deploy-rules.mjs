@@ -6,8 +6,9 @@
 //     - Caddy has a fixed address on the bot's network, which has an explicit subnet, and that
 //       address is the only one the bot trusts for forwarded headers;
 //     - the forge (Gitea, Woodpecker) shares no network with the bot, Caddy or Uptime Kuma.
-//   node deploy/tools/deploy-rules.mjs woodpecker .woodpecker.yml
-//     - every step that mounts the Docker socket runs only on a push to main.
+//   node deploy/tools/deploy-rules.mjs woodpecker .woodpecker/deploy.yml
+//     - every step that mounts the Docker socket runs only on a push to main;
+//     - a workflow with a deploy step posts to Discord on success and on failure.
 import { readFileSync } from "node:fs";
 import YAML from "yaml";
 
@@ -105,12 +106,19 @@ function woodpecker(pipelinePath) {
       problems.push(`step ${step.name}: mounts the Docker socket, so it must run only on a push to main (when: event: push, branch: main)`);
     }
   }
+  if (steps.some((step) => step.name === "deploy")) {
+    for (const status of ["success", "failure"]) {
+      const notifies = steps.some((step) => asList(step.when).some((c) => asList(c?.status).includes(status))
+        && JSON.stringify(step.environment ?? {}).includes("discord_webhook"));
+      if (!notifies) problems.push(`no step posts to Discord (secret discord_webhook) when the deploy ends in ${status}`);
+    }
+  }
 }
 
 if (rule === "compose" && files.length === 2) compose(...files);
 else if (rule === "woodpecker" && files.length === 1) woodpecker(...files);
 else {
-  console.error("usage: deploy-rules.mjs compose <docker-compose.yml> <.env.example> | woodpecker <.woodpecker.yml>");
+  console.error("usage: deploy-rules.mjs compose <docker-compose.yml> <.env.example> | woodpecker <workflow.yml>");
   process.exit(2);
 }
 for (const problem of problems) console.error(problem);
