@@ -189,6 +189,8 @@ else
     ask Smtp__Username "SMTP user name (at OVH: the full address)" '^.+$'
     ask Smtp__Password "SMTP password" '^.+$' secret
     set_env Admin__Token "$(od -An -tx1 -N32 /dev/urandom | tr -d ' \n')"
+    # The registry CI pushes to, when given (BOT_IMAGE=... ./init_bot_stack.sh): then the image is pulled.
+    if [[ -n ${BOT_IMAGE:-} ]]; then set_env BOT_IMAGE "$BOT_IMAGE"; fi
     mv "$new_env" .env
     say ".env written (mode 600); Admin__Token was generated and is in it"
 fi

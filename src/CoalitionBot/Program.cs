@@ -13,6 +13,7 @@ using CoalitionBot.Storage;
 // Settings ship beside the binary; relative data paths (data/…) resolve against the working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddConsoleLogFormat();
 builder.AddSecurity();
 builder.AddStorage();
 builder.AddDiscord();
