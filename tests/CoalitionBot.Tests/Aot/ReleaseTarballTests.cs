@@ -1,0 +1,47 @@
+using CoalitionBot.Tests.Support;
+
+namespace CoalitionBot.Tests.Aot;
+
+/// deploy/package.sh makes the tarball of the install without Docker from the published binary;
+/// unpacked elsewhere, it holds what the systemd unit expects and the bot runs from it.
+[Collection(NativeBinaryGroup.Name)]
+public sealed class ReleaseTarballTests(NativeBinary binary)
+{
+    [Fact]
+    public async Task The_tarball_holds_the_binary_libsodium_settings_unit_and_caddy_files_and_runs_unpacked()
+    {
+        using var folder = new TempDirectory("coalitionbot-tarball-");
+        var packaged = await ShellScript.RunAsync(
+            "bash", [Path.Combine(RepositoryPaths.Root, "deploy", "package.sh"), folder.Path, "--from", Path.GetDirectoryName(binary.Path)!, "x64"]);
+        Assert.True(packaged.ExitCode == 0, packaged.Output);
+        var tarball = packaged.Output.Trim().Split('\n')[^1];
+        Assert.True(File.Exists(tarball), packaged.Output);
+        var name = Path.GetFileName(tarball)[..^".tar.gz".Length];
+        Assert.Matches(@"^coalitionbot-[0-9]+\.[0-9]+\.[0-9]+-linux-x64$", name);
+
+        var checksum = await ShellScript.RunAsync("sha256sum", ["--check", tarball + ".sha256"], workingDirectory: folder.Path);
+        Assert.True(checksum.ExitCode == 0, checksum.Output);
+        var listing = await ShellScript.RunAsync("tar", ["--list", "--verbose", "--file", tarball]);
+        Assert.True(listing.ExitCode == 0, listing.Output);
+        foreach (var entry in new[]
+        {
+            "CoalitionBot", "libsodium.so", "appsettings.json", "coalitionbot.service", "coalitionbot.env.example",
+            "caddy/Caddyfile", "caddy/deploy/caddy/admin-off.caddy", "caddy/deploy/caddy/admin-basicauth.caddy",
+        })
+        {
+            Assert.Contains($" {name}/{entry}\n", listing.Output + "\n", StringComparison.Ordinal);
+        }
+
+        Assert.Contains("-rwxr-xr-x root/root", listing.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(".dbg", listing.Output, StringComparison.Ordinal);
+
+        // Unpacked where the unit has it, the settings beside the binary, the data in the working directory.
+        var unpacked = Directory.CreateDirectory(Path.Combine(folder.Path, "opt")).FullName;
+        Assert.Equal(0, (await ShellScript.RunAsync("tar", ["--extract", "--file", tarball, "--directory", unpacked])).ExitCode);
+        var state = Directory.CreateDirectory(Path.Combine(folder.Path, "state")).FullName;
+        var preview = await ShellScript.RunAsync(
+            Path.Combine(unpacked, name, "CoalitionBot"), ["digest", "--preview", "--sample"], new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }, state);
+        Assert.True(preview.ExitCode == 0, preview.Output);
+        Assert.True(Directory.Exists(Path.Combine(state, "data")), "the bot keeps its data under its working directory");
+    }
+}
