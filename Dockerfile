@@ -48,8 +48,10 @@ RUN if [ "${TARGETARCH}" != "${BUILDARCH}" ]; then \
 # project is not restored or built here: CI runs the tests (./test.sh) before it builds an image.
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/CoalitionBot/CoalitionBot.csproj src/CoalitionBot/
+# Docker says amd64 where .NET says x64 (scripts/publish.sh translates it the same way).
 RUN --mount=type=cache,id=coalitionbot-nuget,target=/root/.nuget/packages \
-    dotnet restore src/CoalitionBot/CoalitionBot.csproj --arch "${TARGETARCH}"
+    arch="${TARGETARCH}"; [ "${arch}" = amd64 ] && arch=x64; \
+    dotnet restore src/CoalitionBot/CoalitionBot.csproj --arch "${arch}"
 
 # .dockerignore is an allowlist: only the sources and scripts/publish.sh arrive here, so a change to
 # the README, docs/, bench/ or tests/ neither rebuilds nor redeploys the image.
