@@ -173,7 +173,7 @@ ask() {
 if [[ -f .env ]]; then
     say ".env already exists: left as it is"
 else
-    say "Creating .env from .env.example (the values are in the Discord Developer Portal, see the README, section Deployment)"
+    say "Creating .env from .env.example (the values are in the Discord Developer Portal, see docs/discord-setup.md)"
     (umask 077 && cp .env.example "$new_env")
     ask DOMAIN "Public DNS name of this host (e.g. bot.example.org)" '^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$'
     ask ACME_EMAIL "Contact e-mail for Let's Encrypt" '^[^@ ]+@[^@ ]+$'

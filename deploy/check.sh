@@ -218,6 +218,21 @@ env_example_covers_contract() {
 }
 run ".env.example documents every configuration key and compose variable" env_example_covers_contract
 
+# ---- documentation ---------------------------------------------------------------------------
+# Every relative link and #anchor of the Markdown documentation resolves, and every docs/*.md,
+# README.md or TROUBLESHOOTING.md named in the code, tests and scripts exists (scripts/check-links.py);
+# its self-test plants broken links and fails if the checker misses one.
+command -v python3 >/dev/null || apt_install python3
+run "scripts/check-links.py finds planted broken links (self-test)" python3 scripts/check-links.py --self-test
+run "README.md and docs/*.md: relative links and anchors resolve; named documents exist" python3 scripts/check-links.py
+# The README is the front door: it keeps the two commands (run the bot, run the tests).
+# shellcheck disable=SC2016 # backquotes are Markdown, matched literally
+readme_two_commands() {
+    grep -qF '| run the bot | `dotnet run --project src/CoalitionBot` |' README.md || { echo "README.md lacks the run command"; return 1; }
+    grep -qF '| run the tests | `./test.sh` |' README.md || { echo "README.md lacks the test command"; return 1; }
+}
+run "README.md shows the two commands (dotnet run, ./test.sh)" readme_two_commands
+
 # ---- summary ---------------------------------------------------------------------------------
 printf 'deploy-checks: %d passed, %d failed (%ss)\n' "$passed" "$failed" "$(($(date +%s) - started))"
 [[ $failed -eq 0 ]]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the pictures the README shows, with Debian's headless Chromium:
+# Regenerates the pictures the README (and docs/admin.md) shows, with Debian's headless Chromium:
 #   docs/images/digest.png      the mail of `digest --preview --sample` (the shipped sample server)
 #   docs/images/admin-phone.png the admin page on a phone, signed in, as the browser test drives it
 # Run it after a change to the digest's or the admin page's look, and commit the PNGs.

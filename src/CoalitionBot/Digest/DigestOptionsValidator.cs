@@ -58,6 +58,9 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    // Checked with both parsers: System.Net.Mail for the host's shape, and MimeKit's, which builds the
+    // mail, so that a value accepted at start can never fail later when a digest is composed.
     private static bool IsAddress(string value) =>
-        MailAddress.TryCreate(value.Trim(), out var address) && address.Host.Contains('.', StringComparison.Ordinal);
+        MailAddress.TryCreate(value.Trim(), out var address) && address.Host.Contains('.', StringComparison.Ordinal)
+        && MimeKit.MailboxAddress.TryParse(value.Trim(), out _);
 }
