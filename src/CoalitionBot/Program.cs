@@ -1,4 +1,5 @@
 using CoalitionBot.Admin;
+using CoalitionBot.Backup;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddSecurity();
 builder.AddStorage();
+builder.AddBackup();
 builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();
