@@ -25,7 +25,7 @@ source=${BACKUP_SOURCE:-/source}
 sources() {
     for path in "$source/bot-data/backups" "$source/caddy_data" "$source/caddy_config" "$source/uptime_kuma_data" \
         "$source/gitea_data" "$source/woodpecker_data"; do
-        if [ -d "$path" ]; then printf '%s\n' "$path"; else log "skipped $path: not there (yet)"; fi
+        if [ -d "$path" ]; then printf '%s\n' "$path"; else log "skipped $path: not there (yet)" >&2; fi
     done
 }
 
