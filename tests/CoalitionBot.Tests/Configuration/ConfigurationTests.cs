@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CoalitionBot.Admin;
+using CoalitionBot.Backup;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
@@ -188,6 +189,7 @@ public sealed class ConfigurationTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStorage();
+        builder.AddBackup();
         builder.AddDiscord();
         builder.AddIngestion();
         builder.AddDigest();
