@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond the .NET SDK, from the distribution's packages:
-# caddy (the proxy end-to-end tests), chromium (the admin page's browser test), shellcheck,
+# caddy (the proxy end-to-end tests), chromium (the admin page's browser test), shellcheck, restic
+# (the backup profile's script, run against a real repository),
 # python3-aiosmtpd (a real SMTP server receiving the digest end to end), clang and zlib1g-dev (the
 # native AOT publish of the binary that ships, which the tests run). On an x86-64 machine, also what
 # the Raspberry Pi's binary needs: the arm64 cross toolchain (gcc-aarch64-linux-gnu, zlib1g-dev:arm64)
@@ -9,7 +10,7 @@
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
-packages=(caddy chromium shellcheck python3-aiosmtpd clang zlib1g-dev)
+packages=(caddy chromium shellcheck restic python3-aiosmtpd clang zlib1g-dev)
 if [[ $(uname -m) == x86_64 ]]; then
     # The arm64 libraries are named as the machine's own (libicu72 on Debian 12, libicu76 on 13).
     icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | head -n 1)
@@ -34,7 +35,7 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-tools=(caddy chromium shellcheck clang objcopy)
+tools=(caddy chromium shellcheck restic clang objcopy)
 if [[ $(uname -m) == x86_64 ]]; then tools+=(aarch64-linux-gnu-gcc qemu-aarch64-static); fi
 for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { echo "$tool is not on PATH after installing it" >&2; exit 1; }

@@ -1,4 +1,5 @@
 using CoalitionBot.Admin;
+using CoalitionBot.Backup;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
@@ -16,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddConsoleLogFormat();
 builder.AddSecurity();
 builder.AddStorage();
+builder.AddBackup();
 builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();

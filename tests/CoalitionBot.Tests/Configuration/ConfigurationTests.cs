@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CoalitionBot.Admin;
+using CoalitionBot.Backup;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
@@ -35,6 +36,9 @@ public sealed class ConfigurationTests
         { "Ingestion:PollInterval", "00:00:05", "Ingestion:PollInterval must be between" },
         { "Ingestion:BackfillDays", "-1", "Ingestion:BackfillDays must be" },
         { "Storage:RetentionDays", "0", "Storage:RetentionDays must be" },
+        { "Backup:KeepDays", "0", "Backup:KeepDays must be a number of days" },
+        { "Backup:KeepDays", "a week", "'Backup:KeepDays'" },
+        { "Backup:At", "3h45", "Backup:At must be a time of day" },
         { "Admin:Token", "short", "Admin:Token must be at least 16 characters" },
         { "Admin:TrustedProxies", "caddy", "Admin:TrustedProxies must be" },
         { "Admin:TrustedProxies", "172.30.0", "Admin:TrustedProxies must be" },
@@ -185,6 +189,7 @@ public sealed class ConfigurationTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStorage();
+        builder.AddBackup();
         builder.AddDiscord();
         builder.AddIngestion();
         builder.AddDigest();

@@ -23,6 +23,7 @@ public sealed class TestApp : IAsyncDisposable
             ["Discord:BotToken"] = "test-bot-token",
             ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
             ["Storage:Path"] = Path.Combine(DataDirectory, "coalitionbot.db"),
+            ["Backup:Path"] = Path.Combine(DataDirectory, "backups"),
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
