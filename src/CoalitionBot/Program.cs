@@ -1,3 +1,5 @@
+using CoalitionBot;
+using CoalitionBot.Activity;
 using CoalitionBot.Admin;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
@@ -19,6 +21,7 @@ builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();
 builder.AddDigest();
+builder.AddActivity();
 builder.AddMail();
 builder.AddAdmin();
 builder.AddMonitoring();
