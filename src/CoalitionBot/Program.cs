@@ -1,3 +1,5 @@
+using CoalitionBot;
+using CoalitionBot.Activity;
 using CoalitionBot.Admin;
 using CoalitionBot.Backup;
 using CoalitionBot.Configuration;
@@ -22,6 +24,7 @@ builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();
 builder.AddDigest();
+builder.AddActivity();
 builder.AddMail();
 builder.AddAdmin();
 builder.AddMonitoring();

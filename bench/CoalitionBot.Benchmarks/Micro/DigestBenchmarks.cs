@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 using CoalitionBot.Storage;
 
 namespace CoalitionBot.Benchmarks.Micro;

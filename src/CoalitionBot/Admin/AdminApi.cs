@@ -23,27 +23,27 @@ internal static class AdminApi
         return api;
     }
 
-    private static async Task<Ok<StatusView>> GetStatusAsync(AdminService admin, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await admin.StatusAsync(cancellationToken));
+    private static async Task<Ok<StatusView>> GetStatusAsync(AdminStatus status, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await status.StatusAsync(cancellationToken));
 
-    private static async Task<Ok<ChannelLists>> GetChannelsAsync(AdminService admin, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await admin.ChannelsAsync(cancellationToken));
+    private static async Task<Ok<ChannelLists>> GetChannelsAsync(AdminChannels channels, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await channels.ListAsync(cancellationToken));
 
-    private static Results<Ok<ChannelChange>, ProblemHttpResult> Exclude(string id, AdminService admin) =>
-        WithChannel(id, channelId => new ChannelChange(id, "excluded", admin.SetExcluded(channelId, excluded: true)));
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> Exclude(string id, AdminChannels channels) =>
+        WithChannel(id, channelId => new ChannelChange(id, "excluded", channels.SetExcluded(channelId, excluded: true)));
 
-    private static Results<Ok<ChannelChange>, ProblemHttpResult> Include(string id, AdminService admin) =>
-        WithChannel(id, channelId => new ChannelChange(id, "included", admin.SetExcluded(channelId, excluded: false)));
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> Include(string id, AdminChannels channels) =>
+        WithChannel(id, channelId => new ChannelChange(id, "included", channels.SetExcluded(channelId, excluded: false)));
 
-    private static Results<Ok<ChannelChange>, ProblemHttpResult> MarkImportant(string id, ImportantChange? change, AdminService admin)
+    private static Results<Ok<ChannelChange>, ProblemHttpResult> MarkImportant(string id, ImportantChange? change, AdminChannels channels)
     {
         var important = change?.Important ?? true;
-        return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", admin.SetImportant(channelId, important)));
+        return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important)));
     }
 
-    private static Ok<FeatureSwitches> GetSwitches(AdminService admin) => TypedResults.Ok(admin.Switches());
+    private static Ok<FeatureSwitches> GetSwitches(AdminSwitches switches) => TypedResults.Ok(switches.Read());
 
-    private static Ok<FeatureSwitches> PutSwitches(SwitchesChange change, AdminService admin) => TypedResults.Ok(admin.UpdateSwitches(change));
+    private static Ok<FeatureSwitches> PutSwitches(SwitchesChange change, AdminSwitches switches) => TypedResults.Ok(switches.Update(change));
 
     private static Ok<IReadOnlyList<LogEntry>> GetLogs(LogBuffer logs, int? count) =>
         TypedResults.Ok(logs.Recent(Math.Clamp(count ?? 200, 1, LogBuffer.Capacity)));

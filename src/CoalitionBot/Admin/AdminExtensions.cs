@@ -1,4 +1,5 @@
 using CoalitionBot.Configuration;
+using CoalitionBot.Localization;
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -15,11 +16,18 @@ internal static class AdminExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<AdminOptions, AdminOptionsValidator>().BindConfiguration(AdminOptions.SectionName);
+        builder.Services.AddSingleton<AdminEnabledFilter>();
         builder.Services.AddSingleton<AdminTokenFilter>();
+        builder.Services.AddSingleton<AdminForm>();
         builder.Services.AddSingleton<AdminSession>();
         builder.Services.AddSingleton<AdminSessionStore>();
         builder.Services.AddSingleton<FailedAttempts>();
-        builder.Services.AddSingleton<AdminService>();
+        builder.AddLocale();
+        builder.Services.AddSingleton<AdminStatus>();
+        builder.Services.AddSingleton<StatusSections>();
+        builder.Services.AddSingleton<AdminChannels>();
+        builder.Services.AddSingleton<AdminSwitches>();
+        builder.Services.TryAddSingleton<FeatureStates>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LogBuffer>();
         builder.Logging.Services.AddSingleton<ILoggerProvider>(services => services.GetRequiredService<LogBuffer>());
@@ -117,6 +125,7 @@ internal static class AdminExtensions
         app.MapOpenApi();
         app.MapAdminPage();
         return app.MapGroup("/admin/api")
+            .AddEndpointFilter<AdminEnabledFilter>()
             .AddEndpointFilter<AdminTokenFilter>()
             .WithTags("Admin")
             .DisableAntiforgery()

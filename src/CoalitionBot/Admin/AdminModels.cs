@@ -15,7 +15,7 @@ internal sealed record StatusView(
     string Health,
     IReadOnlyDictionary<string, string> Checks,
     IReadOnlyDictionary<string, string> FrenchChecks,
-    IReadOnlyList<Health.FeatureState> Features,
+    IReadOnlyList<FeatureState> Features,
     Storage.FeatureSwitches? Switches,
     IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Sections,
     Security.RefusalCounts Refusals);

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CoalitionBot.Localization;
 
+using CoalitionBot.Operations;
+
 namespace CoalitionBot.Admin;
 
 /// The admin page's HTML: one column, readable on a phone, no script, every value encoded.

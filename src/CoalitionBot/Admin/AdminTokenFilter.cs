@@ -1,19 +1,13 @@
 using CoalitionBot.Security;
-using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
 /// Bearer-token check for every admin API route: constant-time comparison, 401 with no detail,
 /// 429 once an address has failed too often. Refusals are counted, not logged one by one.
-internal sealed class AdminTokenFilter(IOptions<AdminOptions> options, AdminSession session, FailedAttempts failures, Refusals refusals) : IEndpointFilter
+internal sealed class AdminTokenFilter(AdminSession session, FailedAttempts failures, Refusals refusals) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        if (!options.Value.IsEnabled)
-        {
-            return TypedResults.NotFound();
-        }
-
         var http = context.HttpContext;
         if (!failures.MayTry(http))
         {

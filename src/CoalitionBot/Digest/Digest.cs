@@ -1,4 +1,4 @@
-using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 
 namespace CoalitionBot.Digest;
 

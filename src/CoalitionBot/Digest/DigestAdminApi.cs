@@ -9,6 +9,9 @@ internal static class DigestAdminApi
 {
     private const int MaxBodyBytes = 4_096;
 
+    /// The body's names are matched exactly ("date", "resend"), as when it was read by hand.
+    private static readonly DigestJsonContext BodyJson = new(new JsonSerializerOptions(JsonSerializerDefaults.Web) { PropertyNameCaseInsensitive = false });
+
     public static RouteGroupBuilder MapDigestAdmin(this RouteGroupBuilder adminApi)
     {
         adminApi.MapGet("/digests", List).WithName("ListDigests").WithSummary("The latest digest records");
@@ -100,40 +103,41 @@ internal static class DigestAdminApi
             return (null, false, "The body is too large.");
         }
 
+        if (!IsWellFormed(body))
+        {
+            return (null, false, "The body is not valid JSON: send {\"date\":\"YYYY-MM-DD\",\"resend\":false}.");
+        }
+
+        if (!body.TrimStart().StartsWith('{'))
+        {
+            return (null, false, "The body must be a JSON object such as {\"date\":\"2026-11-23\",\"resend\":false}.");
+        }
+
         try
         {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            var sent = JsonSerializer.Deserialize(body, BodyJson.DigestSendBody)!;
+            return (sent.Date ?? date, sent.Resend ?? resend, null);
+        }
+        catch (JsonException exception)
+        {
+            return (null, false, exception.Path == "$.resend" ? "\"resend\" must be true or false." : "\"date\" must be a string as YYYY-MM-DD.");
+        }
+    }
+
+    private static bool IsWellFormed(string body)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(body));
+        try
+        {
+            while (reader.Read())
             {
-                return (null, false, "The body must be a JSON object such as {\"date\":\"2026-11-23\",\"resend\":false}.");
             }
 
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                switch (property.Name)
-                {
-                    case "date" when property.Value.ValueKind == JsonValueKind.String:
-                        date = property.Value.GetString();
-                        break;
-                    case "date" when property.Value.ValueKind == JsonValueKind.Null:
-                        break;
-                    case "resend" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False:
-                        resend = property.Value.GetBoolean();
-                        break;
-                    case "date":
-                        return (null, false, "\"date\" must be a string as YYYY-MM-DD.");
-                    case "resend":
-                        return (null, false, "\"resend\" must be true or false.");
-                    default:
-                        break;
-                }
-            }
-
-            return (date, resend, null);
+            return true;
         }
         catch (JsonException)
         {
-            return (null, false, "The body is not valid JSON: send {\"date\":\"YYYY-MM-DD\",\"resend\":false}.");
+            return false;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
+using CoalitionBot.Markup;
 using CoalitionBot.Storage;
 
 namespace CoalitionBot.Digest;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoalitionBot.Configuration;
+using CoalitionBot.Operations;
 using CoalitionBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -20,13 +21,17 @@ internal static class DigestExtensions
         builder.AddValidatedOptions<DigestOptions, DigestOptionsValidator>().BindConfiguration(DigestOptions.SectionName);
         builder.Services.AddSingleton<DigestLedger>();
         builder.Services.AddSingleton<DigestService>();
+        builder.Services.AddSingleton<DigestSource>();
+        builder.Services.AddSingleton<DigestCalendar>();
+        builder.Services.AddSingleton<DigestComposer>();
+        builder.Services.AddSingleton<DigestMailer>();
+        builder.Services.AddSingleton<DigestSender>();
         builder.Services.AddSingleton<ServerNameSource>();
-        builder.Services.AddSingleton<RecentActivity>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
         builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
-        builder.Services.AddSingleton<Admin.IStatusSection, DigestStatusSection>();
-        builder.Services.AddSingleton<Admin.IAdminAction, SendDigestNowAction>();
-        builder.Services.AddSingleton<Admin.IAdminAction, TestMailAction>();
+        builder.Services.AddSingleton<IStatusSection, DigestStatusSection>();
+        builder.Services.AddSingleton<IAdminAction, SendDigestNowAction>();
+        builder.Services.AddSingleton<IAdminAction, TestMailAction>();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, DigestJsonContext.Default));
         var section = builder.Configuration.GetSection(DigestOptions.SectionName);
         var sendAt = TimeOnly.TryParseExact(section["SendAt"], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : new TimeOnly(7, 0);

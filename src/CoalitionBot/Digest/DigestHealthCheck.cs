@@ -1,4 +1,4 @@
-using CoalitionBot.Health;
+using CoalitionBot.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Digest;

@@ -7,4 +7,5 @@ namespace CoalitionBot.Digest;
 [JsonSerializable(typeof(List<DigestSummary>))]
 [JsonSerializable(typeof(DigestSummary))]
 [JsonSerializable(typeof(DigestDetail))]
+[JsonSerializable(typeof(DigestSendBody))]
 internal sealed partial class DigestJsonContext : JsonSerializerContext;

@@ -12,5 +12,5 @@ internal sealed record DigestSlot(string Key, DigestPeriod Period, DigestPeriod 
     public static DigestSlot Week(DateOnly firstDay, TimeZoneInfo zone) =>
         new(WeekPrefix + DigestLedger.Key(firstDay), DigestPeriod.ForWeek(firstDay, zone), DigestPeriod.ForWeek(firstDay.AddDays(-7), zone));
 
-    public string MessageId(ulong guildId) => Mail.MailComposer.MessageId(guildId, Key);
+    public string MessageId(ulong guildId) => MailComposer.MessageId(guildId, Key);
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 
 namespace CoalitionBot.Digest;
 

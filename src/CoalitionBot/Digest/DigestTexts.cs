@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoalitionBot.Localization;
+using CoalitionBot.Markup;
 
 namespace CoalitionBot.Digest;
 
@@ -52,7 +53,7 @@ internal sealed record DigestTexts(
     string WeekTitleFormat,
     string WeekIntro,
     string WeekChangeFormat,
-    string EmptyWeek)
+    string EmptyWeek) : IMarkupTexts
 {
     public static DigestTexts For(Language language) => language == Language.English ? English : French;
 

@@ -17,9 +17,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 604, Level = LogLevel.Warning, Message = "Digest of {Day} waits for Discord: {Reason}; it stays pending and goes out as soon as a poll has read the whole day")]
     public static partial void Waiting(ILogger logger, string day, string reason);
 
-    [LoggerMessage(EventId = 606, Level = LogLevel.Warning, Message = "/resume: the refresh of the recent messages failed ({Reason}); answering from the stored messages")]
-    public static partial void RecentRefreshFailed(ILogger logger, string reason);
-
     [LoggerMessage(EventId = 605, Level = LogLevel.Error, Message = "Digest run failed: {Reason}")]
     public static partial void RunFailed(ILogger logger, string reason);
 

@@ -1,5 +1,6 @@
-using CoalitionBot.Admin;
 using CoalitionBot.Localization;
+
+using CoalitionBot.Operations;
 
 namespace CoalitionBot.Digest;
 

@@ -1,6 +1,6 @@
-using CoalitionBot.Admin;
 using CoalitionBot.Localization;
 using CoalitionBot.Mail;
+using CoalitionBot.Operations;
 using MimeKit;
 
 namespace CoalitionBot.Digest;

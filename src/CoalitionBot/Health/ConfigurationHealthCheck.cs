@@ -1,3 +1,5 @@
+using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Health;

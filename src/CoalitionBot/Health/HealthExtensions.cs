@@ -1,4 +1,5 @@
-using CoalitionBot.Storage;
+using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -11,10 +12,9 @@ internal static class HealthExtensions
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(new ProcessStart(TimeProvider.System.GetUtcNow()));
-        builder.Services.AddSingleton<FeatureStates>();
+        builder.Services.TryAddSingleton<FeatureStates>();
         builder.Services.AddHostedService<StartupReport>();
         builder.Services.AddHealthChecks()
-            .AddCheck<StorageHealthCheck>("storage")
             .AddCheck<ConfigurationHealthCheck>("configuration");
         return builder;
     }

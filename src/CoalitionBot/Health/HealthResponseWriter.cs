@@ -1,3 +1,5 @@
+using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -60,6 +62,3 @@ internal static class HealthResponseWriter
         writer.WriteEndObject();
     }
 }
-
-/// When this process started, for the uptime shown by health and status.
-internal sealed record ProcessStart(DateTimeOffset At);

@@ -1,3 +1,5 @@
+using CoalitionBot.Admin;
+
 namespace CoalitionBot.Health;
 
 /// Says once, at start, each thing that is switched off and why.

@@ -134,6 +134,8 @@ internal sealed class ChannelDiscovery(
 
     public void Save(StoredChannel channel) => channels.Upsert([channel]);
 
+    public IReadOnlyList<StoredChannel> Known() => channels.All();
+
     public static string Reason(DiscordApiException exception) =>
         $"{(int)exception.Status} {exception.Status}" + (exception.Code is { } code ? $" (code {code})" : "");
 

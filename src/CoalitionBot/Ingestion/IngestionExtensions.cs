@@ -1,6 +1,7 @@
-using CoalitionBot.Admin;
 using CoalitionBot.Configuration;
 using CoalitionBot.Digest;
+using CoalitionBot.Localization;
+using CoalitionBot.Operations;
 using CoalitionBot.Scheduling;
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,12 +21,16 @@ internal static class IngestionExtensions
     public static IHostApplicationBuilder AddIngestion(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<IngestionOptions, IngestionOptionsValidator>().BindConfiguration(IngestionOptions.SectionName);
+        builder.AddLocale();
         builder.Services.AddSingleton<PollStatus>();
-        builder.Services.TryAddSingleton(new Health.ProcessStart(TimeProvider.System.GetUtcNow()));
+        builder.Services.TryAddSingleton(new ProcessStart(TimeProvider.System.GetUtcNow()));
         builder.Services.AddSingleton<NameDirectory>();
         builder.Services.AddSingleton<ChannelDiscovery>();
         builder.Services.AddSingleton<ChannelReader>();
+        builder.Services.AddSingleton<IngestionGate>();
+        builder.Services.AddSingleton<ReadWindow>();
         builder.Services.AddSingleton<Poller>();
+        builder.Services.AddSingleton<PeriodRefresh>();
         builder.Services.AddSingleton<IStatusSection, PollingStatusSection>();
         builder.Services.AddSingleton<IAdminAction, PollNowAction>();
         builder.Services.AddSingleton<IDigestPreparation, RefreshBeforeDigest>();
@@ -41,7 +46,7 @@ internal static class IngestionExtensions
             quartz.ScheduleJob<RetentionJob>(
                 (services, trigger) => trigger
                     .WithIdentity(RetentionJob.Key.Name)
-                    .WithCronSchedule("0 30 3 * * ?", cron => cron.InTimeZone(services.GetRequiredService<IOptions<DigestOptions>>().Value.GetZone())),
+                    .WithCronSchedule("0 30 3 * * ?", cron => cron.InTimeZone(services.GetRequiredService<IOptions<LocaleOptions>>().Value.GetZone())),
                 (_, job) => job.WithIdentity(RetentionJob.Key));
         });
         builder.Services.AddHostedService<PollSchedule>();

@@ -1,31 +1,20 @@
 using System.Net;
-using CoalitionBot.Digest;
 using CoalitionBot.Discord;
-using CoalitionBot.Discord.RateLimits;
 using CoalitionBot.Monitoring;
 using CoalitionBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Ingestion;
 
 /// One poll: discover channels and threads, then read each one that has news since its cursor.
-/// Also the refresh of a period before a digest. One at a time (the job, the admin trigger and
-/// the digest share this gate).
-internal sealed partial class Poller(
+/// One at a time with the refreshes (<see cref="IngestionGate"/>).
+internal sealed class Poller(
     ChannelDiscovery discovery,
     ChannelReader reader,
-    ChannelStore channels,
-    MessageStore messages,
     CursorStore cursors,
-    PollStatus status,
-    RateLimitRegistry rateLimits,
-    IOptions<DiscordOptions> discord,
-    IOptions<IngestionOptions> ingestion,
-    IOptions<DigestOptions> digest,
-    IOptions<StorageOptions> storage,
+    IngestionGate gate,
+    ReadWindow window,
     UptimeKumaPush monitoring,
-    TimeProvider time,
-    ILogger<Poller> logger) : IDisposable
+    ILogger<Poller> logger)
 {
     public const string MessageContentWarning =
         "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal";
@@ -36,12 +25,9 @@ internal sealed partial class Poller(
     /// Members' messages read in one poll before an all-empty result means the intent is off.
     private const int ContentCheckMinimum = 10;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    public bool IsConfigured => gate.GuildId is not null;
 
-    /// Cancels work shared between callers (a refresh reused by several /resume) when the host stops.
-    private readonly CancellationTokenSource stopping = new();
-
-    public bool IsConfigured => discord.Value is { HasBotToken: true, GuildSnowflake: not null };
+    private PollStatus Status => gate.Status;
 
     /// One scheduled poll. While Discord rejects the bot token it asks only when a probe is due.
     public async Task<PollSummary> PollAsync(CancellationToken cancellationToken) =>
@@ -56,135 +42,95 @@ internal sealed partial class Poller(
     public Task PollUnlessAskedSinceAsync(DateTimeOffset instant, CancellationToken cancellationToken) =>
         PollAsync(probeNow: false, unlessAskedSince: instant, cancellationToken);
 
+    /// Why polling waits while the token is rejected, with when it is tried again.
+    public string TokenRejectedError() => gate.TokenRejectedError();
+
     private async Task<PollSummary?> PollAsync(bool probeNow, DateTimeOffset? unlessAskedSince, CancellationToken cancellationToken)
     {
-        var started = time.GetUtcNow();
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
+        var now = gate.Now();
+        if (gate.GuildId is not { } guildId)
         {
-            return new PollSummary(PollOutcomes.Off, started, started, 0, 0, 0, [], "Discord:BotToken and Discord:GuildId must be set for polling");
+            return new PollSummary(PollOutcomes.Off, now, now, 0, 0, 0, [], "Discord:BotToken and Discord:GuildId must be set for polling");
         }
 
-        if (!probeNow && !status.MayAsk(started))
+        if (!probeNow && !Status.MayAsk(now))
         {
-            return Stopped(started);
+            return Stopped(now);
         }
 
-        await gate.WaitAsync(cancellationToken);
-        try
+        return await gate.HoldAsync<PollSummary?>(async () =>
         {
-            started = time.GetUtcNow();
-            if (unlessAskedSince is { } since && status.Current.LastAttemptAt >= since)
+            var started = gate.Now();
+            if (unlessAskedSince is { } since && Status.Current.LastAttemptAt >= since)
             {
                 return null;
             }
 
-            if (!probeNow && !status.MayAsk(started))
+            if (!probeNow && !Status.MayAsk(started))
             {
                 // The poll this one waited for found the token rejected.
                 return Stopped(started);
             }
 
-            status.Attempted(started);
-            var wasRejected = status.TokenRejected;
-            var requestsBefore = rateLimits.RequestsSent;
+            Status.Attempted(started);
             var progress = new Progress();
-            var firstPoll = cursors.LastPollStartedAt is null;
-            try
-            {
-                await PollChannelsAsync(guildId, started, progress, cancellationToken);
-                if (firstPoll)
+            return await gate.GuardAsync<PollSummary?>(
+                round => PollHeldAsync(guildId, started, progress, round, cancellationToken),
+                failure => progress.Summary(failure.TokenRejected ? PollOutcomes.Stopped : PollOutcomes.Failed, started, gate.Now(), failure.Requests, failure.Error),
+                error =>
                 {
-                    // Only a new database: one from before this was recorded keeps every day digestible.
-                    cursors.SetCoveredSince(progress.BackfillStart);
-                }
-
-                cursors.SetLastPollStartedAt(started);
-
-                var summary = progress.Summary(PollOutcomes.Completed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore);
-                status.Completed(summary);
-                if (wasRejected)
-                {
-                    Log.TokenAccepted(logger);
-                }
-
-                // A quiet poll every few minutes is not news.
-                Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
-                if (progress.ContentWithheld && status.Current.ContentWarning is null)
-                {
-                    Log.MessageContentWithheld(logger, progress.MemberMessages);
-                    status.SetContentWarning(MessageContentWarning);
-                }
-                else if (progress.MemberMessagesWithContent > 0)
-                {
-                    status.SetContentWarning(null);
-                }
-
-                await monitoring.PushAsync($"poll: {summary.MessagesStored} messages", cancellationToken);
-                return summary;
-            }
-            catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
-            {
-                RejectToken();
-                return progress.Summary(PollOutcomes.Stopped, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
-            }
-            catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
-            {
-                status.Failed(time.GetUtcNow(), exception.Message);
-                Log.PollFailed(logger, exception.Message);
-                return progress.Summary(PollOutcomes.Failed, started, time.GetUtcNow(), rateLimits.RequestsSent - requestsBefore, exception.Message);
-            }
-        }
-        finally
-        {
-            gate.Release();
-        }
+                    Status.Failed(gate.Now(), error);
+                    Log.PollFailed(logger, error);
+                },
+                cancellationToken);
+        }, cancellationToken);
     }
 
-    /// Why polling waits while the token is rejected, with when it is tried again.
-    public string TokenRejectedError() =>
-        status.Current.NextProbeAt is { } next
-            ? $"{PollStatus.TokenRejectedReason}; it is tried again at {next:u}, or at once with an admin poll"
-            : PollStatus.TokenRejectedReason;
-
-    private PollSummary Stopped(DateTimeOffset at) => new(PollOutcomes.Stopped, at, at, 0, 0, 0, [], TokenRejectedError());
-
-    /// One error line when Discord first refuses the token; a warning for each probe that finds it still refused.
-    private void RejectToken()
+    /// The poll itself; the caller holds the gate.
+    private async Task<PollSummary?> PollHeldAsync(ulong guildId, DateTimeOffset started, Progress progress, IngestionGate.Round round, CancellationToken cancellationToken)
     {
-        var first = status.RejectToken(time.GetUtcNow());
-        var next = status.Current.NextProbeAt!.Value;
-        if (first)
+        var wasRejected = Status.TokenRejected;
+        var firstPoll = cursors.LastPollStartedAt is null;
+        await PollChannelsAsync(guildId, started, progress, cancellationToken);
+        if (firstPoll)
         {
-            Log.TokenRejected(logger, next);
+            // Only a new database: one from before this was recorded keeps every day digestible.
+            cursors.SetCoveredSince(progress.BackfillStart);
         }
-        else
+
+        cursors.SetLastPollStartedAt(started);
+
+        var summary = progress.Summary(PollOutcomes.Completed, started, gate.Now(), round.Requests);
+        Status.Completed(summary);
+        if (wasRejected)
         {
-            Log.TokenStillRejected(logger, next);
+            Log.TokenAccepted(logger);
         }
+
+        // A quiet poll every few minutes is not news.
+        Log.PollCompleted(logger, summary.MessagesStored > 0 ? LogLevel.Information : LogLevel.Debug, summary.ChannelsRead, summary.MessagesStored, summary.Requests);
+        if (progress.ContentWithheld && Status.Current.ContentWarning is null)
+        {
+            Log.MessageContentWithheld(logger, progress.MemberMessages);
+            Status.SetContentWarning(MessageContentWarning);
+        }
+        else if (progress.MemberMessagesWithContent > 0)
+        {
+            Status.SetContentWarning(null);
+        }
+
+        await monitoring.PushAsync($"poll: {summary.MessagesStored} messages", cancellationToken);
+        return summary;
     }
 
-    public void Dispose()
-    {
-        stopping.Cancel();
-        stopping.Dispose();
-        gate.Dispose();
-    }
+    private PollSummary Stopped(DateTimeOffset at) => new(PollOutcomes.Stopped, at, at, 0, 0, 0, [], gate.TokenRejectedError());
 
     private async Task PollChannelsAsync(ulong guildId, DateTimeOffset started, Progress progress, CancellationToken cancellationToken)
     {
-        // A channel or thread seen for the first time is read from the backfill start, or from the
-        // last completed poll when that is earlier: a forum post opened while the bot was down for a
-        // day still lands in that day's digest.
-        var backfillStart = Backfill.Start(started, digest.Value.GetZone(), ingestion.Value.BackfillDays);
-        if (cursors.LastPollStartedAt is { } lastPoll && lastPoll < backfillStart)
-        {
-            backfillStart = lastPoll;
-        }
-
+        var backfillStart = window.BackfillStart(started, cursors.LastPollStartedAt);
         progress.BackfillStart = backfillStart;
         var firstRead = StartAfter(backfillStart);
-        // A cursor left behind (a channel excluded for a while) never reads what retention would purge.
-        var oldestKept = StartAfter(started - TimeSpan.FromDays(storage.Value.RetentionDays));
+        var oldestKept = StartAfter(window.OldestKept(started));
         var (readable, refused) = await discovery.DiscoverAsync(guildId, backfillStart, cancellationToken);
         progress.Unreadable.AddRange(refused);
         foreach (var channel in readable)
@@ -209,7 +155,7 @@ internal sealed partial class Poller(
             }
             catch (DiscordApiException exception) when (exception.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {
-                discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), gate.Now()));
                 progress.Unreadable.Add(channel.Name);
             }
             catch (Exception exception) when (exception is System.Text.Json.JsonException or UnexpectedPageException)
@@ -222,7 +168,7 @@ internal sealed partial class Poller(
 
         // A channel the last poll could not read and this one did not try (excluded, refused, gone)
         // holds nothing back any more; one it read is already cleared.
-        foreach (var stale in channels.All().Where(c => c.Incomplete is not null && !progress.Incomplete.ContainsKey(c.Id)))
+        foreach (var stale in discovery.Known().Where(c => c.Incomplete is not null && !progress.Incomplete.ContainsKey(c.Id)))
         {
             discovery.Save(stale with { Incomplete = null, CompleteUntil = null });
         }
@@ -245,11 +191,6 @@ internal sealed partial class Poller(
 
     /// after= is exclusive: one less than the first id of that instant includes it.
     private static ulong StartAfter(DateTimeOffset at) => Snowflake.FromTime(at) is var id && id > 0 ? id - 1 : 0;
-
-    private static bool IsPollFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is DiscordApiException or HttpRequestException or UnexpectedPageException
-            or System.Text.Json.JsonException or LiteDB.LiteException or IOException
-        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private sealed class Progress
     {

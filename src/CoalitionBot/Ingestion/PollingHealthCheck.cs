@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using CoalitionBot.Health;
+using CoalitionBot.Operations;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Ingestion;

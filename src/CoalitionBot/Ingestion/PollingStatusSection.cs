@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CoalitionBot.Admin;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 
 namespace CoalitionBot.Ingestion;

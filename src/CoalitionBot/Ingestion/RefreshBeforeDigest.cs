@@ -6,7 +6,7 @@ namespace CoalitionBot.Ingestion;
 /// Plugs ingestion into the digest: a day is built only once a poll that began after it ended has
 /// read every channel, and its messages are re-read just before (edits, reactions, deletions).
 /// Without a bot token nothing is waited for: the stored messages are used as they are.
-internal sealed class RefreshBeforeDigest(Poller poller, CursorStore cursors) : IDigestPreparation
+internal sealed class RefreshBeforeDigest(Poller poller, PeriodRefresh refresh, CursorStore cursors) : IDigestPreparation
 {
     public DateTimeOffset? CoveredSince => poller.IsConfigured ? cursors.CoveredSince : null;
 
@@ -20,9 +20,9 @@ internal sealed class RefreshBeforeDigest(Poller poller, CursorStore cursors) : 
         // With a long Ingestion:PollInterval no poll may have begun since the day ended: one now. While
         // Discord is down the job's own attempts count, so this adds no requests to an outage.
         await poller.PollUnlessAskedSinceAsync(to, cancellationToken);
-        return await poller.PrepareDigestAsync(from, to, cancellationToken);
+        return await refresh.PrepareDigestAsync(from, to, cancellationToken);
     }
 
     public Task RefreshRecentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        poller.RefreshRecentAsync(from, to, cancellationToken);
+        refresh.RefreshRecentAsync(from, to, cancellationToken);
 }

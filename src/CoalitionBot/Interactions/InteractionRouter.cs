@@ -1,4 +1,3 @@
-using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Localization;
@@ -26,7 +25,7 @@ internal sealed class InteractionRouter
     public InteractionRouter(
         IEnumerable<ISlashCommand> commands,
         IOptions<DiscordOptions> discord,
-        IOptions<DigestOptions> digest,
+        IOptions<LocaleOptions> locale,
         MemberCooldowns cooldowns,
         DeferredResponses deferred,
         ILogger<InteractionRouter> logger)
@@ -36,7 +35,7 @@ internal sealed class InteractionRouter
         this.cooldowns = cooldowns;
         this.deferred = deferred;
         this.logger = logger;
-        defaultLanguage = Languages.FromCode(digest.Value.Language);
+        defaultLanguage = locale.Value.GetLanguage();
     }
 
     public async ValueTask<RoutedInteraction> RouteAsync(Interaction interaction, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CoalitionBot.Interactions.Commands;
+using CoalitionBot.Localization;
 
 namespace CoalitionBot.Interactions;
 
@@ -7,6 +8,7 @@ internal static class InteractionsExtensions
     /// <summary>Signature check, router, slash commands and the worker for deferred answers.</summary>
     public static IHostApplicationBuilder AddInteractions(this IHostApplicationBuilder builder)
     {
+        builder.AddLocale();
         builder.Services.AddSingleton<SignatureVerifier>();
         builder.Services.AddSingleton<InteractionRouter>();
         builder.Services.AddSingleton<MemberCooldowns>();

@@ -1,18 +1,8 @@
 namespace CoalitionBot.Scheduling;
 
-/// <summary>
-/// After a scheduled job (a poll, a digest, the retention sweep) the bot goes back to waiting for
-/// the next one, often for minutes. What the job allocated is garbage by then, but the GC keeps the
-/// memory it grew into until it needs it again: about 15 MiB after a poll that stored a few hundred
-/// messages (docs/performance.md, issue 7). On a Raspberry Pi shared with other services, that memory
-/// is worth more than the few milliseconds of one full, compacting collection that hands it back.
-/// </summary>
-/// <remarks>
-/// Only when the job allocated at least <see cref="Threshold"/> since the last release: a quiet poll
-/// or a digest retry that finds nothing to do costs nothing. Each job calls it as it ends (not a
-/// Quartz job listener: Quartz checks a listener's shape by reflection, which a native build does not
-/// always keep).
-/// </remarks>
+/// After a job that allocated enough, one compacting collection hands the memory back to the
+/// system before the bot waits again (docs/performance.md, "Build settings"). Each job calls it as
+/// it ends: a Quartz listener is found by reflection, which a native build does not always keep.
 internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> logger)
 {
     /// Allocations since the last release below which a job is left alone.

@@ -1,14 +1,14 @@
 namespace CoalitionBot.Storage;
 
 /// Small settings documents kept in LiteDB (feature switches). Until a moderator changes them,
-/// the switches follow the configuration (Digest:WeeklyDigest).
-internal sealed class SettingsStore(Database database, Microsoft.Extensions.Options.IOptions<Digest.DigestOptions> digest)
+/// the switches follow the configuration (<see cref="SwitchDefaults"/>).
+internal sealed class SettingsStore(Database database, Microsoft.Extensions.Options.IOptions<SwitchDefaults> defaults)
 {
     private const string CollectionName = "settings";
     private const string SwitchesId = "switches";
 
     public FeatureSwitches Switches() =>
-        Settings().FindById(SwitchesId)?.Switches ?? new FeatureSwitches { WeeklySynthesis = digest.Value.WeeklyDigest };
+        Settings().FindById(SwitchesId)?.Switches ?? new FeatureSwitches { WeeklySynthesis = defaults.Value.WeeklyDigest };
 
     public FeatureSwitches Update(Func<FeatureSwitches, FeatureSwitches> change)
     {

@@ -8,6 +8,7 @@ internal static class StorageExtensions
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.SectionName);
+        builder.Services.AddOptions<SwitchDefaults>().BindConfiguration(SwitchDefaults.SectionName);
         builder.Services.AddSingleton<Database>();
         builder.Services.AddSingleton<ChannelListStore>();
         builder.Services.AddSingleton<MessageStore>();
@@ -16,6 +17,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
     }
 }

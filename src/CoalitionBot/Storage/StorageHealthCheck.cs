@@ -1,3 +1,4 @@
+using CoalitionBot.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoalitionBot.Storage;
@@ -9,11 +10,11 @@ internal sealed class StorageHealthCheck(Database database) : IHealthCheck
         try
         {
             var collections = database.Engine.GetCollectionNames().Count();
-            return Task.FromResult(Health.HealthText.Healthy("database open", "base de données ouverte", new Dictionary<string, object> { ["collections"] = collections }));
+            return Task.FromResult(HealthText.Healthy("database open", "base de données ouverte", new Dictionary<string, object> { ["collections"] = collections }));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException or DatabaseInUseException)
         {
-            return Task.FromResult(Health.HealthText.Unhealthy(
+            return Task.FromResult(HealthText.Unhealthy(
                 "the database cannot be opened: " + exception.Message, "la base de données ne peut pas être ouverte : " + exception.Message));
         }
     }

@@ -1,5 +1,6 @@
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 using CoalitionBot.Storage;
 using static CoalitionBot.Tests.Support.DigestFixtures;
 
@@ -190,7 +191,7 @@ public sealed class DigestBuilderTests
 
         var entry = digest.Sections[0].Entries[0];
         Assert.True(entry.Truncated);
-        Assert.True(MarkupPlainText.Render(entry.Content, Markup).Length <= DigestSettings.Default.MaxMessageLength);
+        Assert.True(MarkupPlainText.Render(entry.Content, Support.DigestFixtures.Markup).Length <= DigestSettings.Default.MaxMessageLength);
     }
 
     [Fact]
@@ -225,7 +226,7 @@ public sealed class DigestBuilderTests
 
         var digest = DigestBuilder.Build(Request(messages, channels));
         var rendered = DigestRenderer.Render(digest, French());
-        var message = CoalitionBot.Mail.MailComposer.Compose(rendered, new DigestOptions { To = "liste@example.org" }, Guild, Day, Period().End);
+        var message = CoalitionBot.Digest.MailComposer.Compose(rendered, new DigestOptions { To = "liste@example.org" }, Guild, Day, Period().End);
         using var stream = new MemoryStream();
         message.WriteTo(stream, TestContext.Current.CancellationToken);
 

@@ -1,5 +1,5 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
-using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;

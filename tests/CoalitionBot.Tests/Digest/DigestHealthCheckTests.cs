@@ -1,5 +1,5 @@
 using CoalitionBot.Digest;
-using CoalitionBot.Health;
+using CoalitionBot.Operations;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

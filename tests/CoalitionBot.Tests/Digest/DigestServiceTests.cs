@@ -86,7 +86,7 @@ public sealed class DigestServiceTests
         await service.RunDueAsync(Token);
         var pending = harness.Ledger.Find(Monday)!;
         await service.RunDueAsync(Token);
-        harness.Time.Advance(DigestService.Backoff(1));
+        harness.Time.Advance(DigestRecord.Backoff(1));
         var retried = await service.RunDueAsync(Token);
         await service.RunDueAsync(Token);
 
@@ -109,19 +109,19 @@ public sealed class DigestServiceTests
         var transport = new RecordingTransport { FailuresLeft = int.MaxValue };
         using var service = harness.Service(transport);
 
-        for (var attempt = 1; attempt <= DigestService.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= DigestRecord.MaxAttempts; attempt++)
         {
             await service.RunDueAsync(Token);
-            harness.Time.Advance(DigestService.Backoff(attempt));
+            harness.Time.Advance(DigestRecord.Backoff(attempt));
         }
 
         await service.RunDueAsync(Token);
 
         var record = harness.Ledger.Find(Monday)!;
         Assert.Equal(DigestState.Failed, record.State);
-        Assert.Equal(DigestService.MaxAttempts, record.Attempts);
-        Assert.Equal(TimeSpan.FromMinutes(5), DigestService.Backoff(1));
-        Assert.Equal(TimeSpan.FromMinutes(60), DigestService.Backoff(10));
+        Assert.Equal(DigestRecord.MaxAttempts, record.Attempts);
+        Assert.Equal(TimeSpan.FromMinutes(5), DigestRecord.Backoff(1));
+        Assert.Equal(TimeSpan.FromMinutes(60), DigestRecord.Backoff(10));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using AngleSharp.Html.Parser;
-using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Digest;

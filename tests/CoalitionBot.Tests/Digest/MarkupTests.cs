@@ -1,4 +1,4 @@
-using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Digest;

@@ -298,10 +298,11 @@ public sealed class RateLimitTests : IDisposable
         using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
         {
             services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            // Long enough for the first request of a cold process to come back before the timeout.
             services.PostConfigureAll<HttpStandardResilienceOptions>(options =>
             {
-                options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200);
-                options.TotalRequestTimeout.Timeout = TimeSpan.FromMilliseconds(500);
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(2);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(3);
             });
         });
 

@@ -241,7 +241,7 @@ public sealed class PollerTests : IDisposable
             ? GuildFake.Json(500, DiscordPayloads.Error(0, "looping"))
             : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(stale))]));
 
-        var summary = await host.Poller.RefreshAsync(stale.Timestamp.AddMinutes(1), fake.Now.AddHours(1), Token);
+        var summary = await host.Get<PeriodRefresh>().RefreshAsync(stale.Timestamp.AddMinutes(1), fake.Now.AddHours(1), Token);
 
         Assert.Equal(1, answered);
         Assert.Contains("none of which is after message", summary.Error, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using CoalitionBot.Ingestion;
 using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Ingestion;
@@ -25,7 +26,7 @@ public sealed class RefreshTests : IDisposable
         sample.General.Messages[sample.Rich.Id] = sample.Rich with { Content = "corrigé", EditedAt = fake.Now, Reactions = [new FakeReaction("👍", 5), new FakeReaction("🎉", 1)] };
         var before = fake.Requests.Count;
 
-        var summary = await host.Poller.RefreshAsync(fake.Now.AddHours(-4), fake.Now.AddHours(1), Token);
+        var summary = await host.Get<PeriodRefresh>().RefreshAsync(fake.Now.AddHours(-4), fake.Now.AddHours(1), Token);
 
         Assert.Null(summary.Error);
         Assert.Null(host.Messages.Find(deleted.Id));
@@ -52,7 +53,7 @@ public sealed class RefreshTests : IDisposable
         var first = sample.General.Messages.Values.First();
         sample.General.Messages.Remove(first.Id);
 
-        var summary = await host.Poller.RefreshAsync(first.Timestamp.AddSeconds(1), fake.Now.AddHours(1), Token);
+        var summary = await host.Get<PeriodRefresh>().RefreshAsync(first.Timestamp.AddSeconds(1), fake.Now.AddHours(1), Token);
 
         Assert.Equal(0, summary.MessagesDeleted);
         Assert.NotNull(host.Messages.Find(first.Id));
@@ -69,7 +70,7 @@ public sealed class RefreshTests : IDisposable
         await host.Poller.PollAsync(Token);
         gone.Deleted = true;
 
-        var summary = await host.Poller.RefreshAsync(fake.Now.AddHours(-4), fake.Now.AddHours(1), Token);
+        var summary = await host.Get<PeriodRefresh>().RefreshAsync(fake.Now.AddHours(-4), fake.Now.AddHours(1), Token);
 
         Assert.Equal(4, summary.MessagesDeleted);
         Assert.All(messages, m => Assert.Null(host.Messages.Find(m.Id)));

@@ -30,7 +30,7 @@ public sealed class AcceptedMailTests
         using var service = harness.Service(transport);
 
         var first = await service.RunDueAsync(Token);
-        harness.Time.Advance(DigestService.Backoff(1));
+        harness.Time.Advance(DigestRecord.Backoff(1));
         var fiveMinutesLater = await service.RunDueAsync(Token);
 
         Assert.Equal((1, 0), (first, fiveMinutesLater));

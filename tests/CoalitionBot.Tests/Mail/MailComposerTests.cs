@@ -1,6 +1,5 @@
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
-using CoalitionBot.Mail;
 using CoalitionBot.Tests.Support;
 using MimeKit;
 

@@ -25,7 +25,7 @@ public sealed class SmtpEndToEndTests
         var whileDown = await service.RunDueAsync(Token);
         await server.StartAsync(Token);
         var beforeBackoff = await service.RunDueAsync(Token);
-        harness.Time.Advance(DigestService.Backoff(1));
+        harness.Time.Advance(DigestRecord.Backoff(1));
         var afterBackoff = await service.RunDueAsync(Token);
         var later = await service.RunDueAsync(Token);
 

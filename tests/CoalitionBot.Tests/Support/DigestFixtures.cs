@@ -1,5 +1,6 @@
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
 using ShippedSample = CoalitionBot.Digest.Sample.SampleServer;
 using CoalitionBot.Storage;
 

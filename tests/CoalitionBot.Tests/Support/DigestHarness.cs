@@ -1,5 +1,7 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
+using CoalitionBot.Localization;
 using CoalitionBot.Mail;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,7 +30,7 @@ internal sealed class DigestHarness : IDisposable
 
     public DigestLedger Ledger => new(Files.Database);
 
-    public SettingsStore Settings => new(Files.Database, Microsoft.Extensions.Options.Options.Create(Options));
+    public SettingsStore Settings => new(Files.Database, Microsoft.Extensions.Options.Options.Create(new SwitchDefaults { WeeklyDigest = Options.WeeklyDigest }));
 
     public ServerNameSource ServerName => new(Microsoft.Extensions.Options.Options.Create(Options), new CursorStore(Files.Database, Time));
 
@@ -45,24 +47,24 @@ internal sealed class DigestHarness : IDisposable
     }
 
     public RecentActivity Activity() =>
-        new(Messages, Channels, new ChannelListStore(Files.Database, Time), Ledger, new NoDigestPreparation(), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }), Time, NullLogger<RecentActivity>.Instance);
+        new(Source, Ledger, new NoDigestPreparation(), Locale, Time, NullLogger<RecentActivity>.Instance);
+
+    public Microsoft.Extensions.Options.IOptions<LocaleOptions> Locale => Microsoft.Extensions.Options.Options.Create(new LocaleOptions { TimeZone = Options.TimeZone, Language = Options.Language });
+
+    public DigestSource Source => new(Messages, Channels, new ChannelListStore(Files.Database, Time), Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }));
 
     public DigestService Service(IMailTransport transport, IDigestPreparation? preparation = null) =>
-        new(
-            Messages,
-            Channels,
-            new ChannelListStore(Files.Database, Time),
-            Ledger,
-            transport,
-            preparation ?? new NoDigestPreparation(),
-            Settings,
-            new CoalitionBot.Monitoring.UptimeKumaPush(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Monitoring.MonitoringOptions { PushUrl = PushUrl }), NullLogger<CoalitionBot.Monitoring.UptimeKumaPush>.Instance),
-            Microsoft.Extensions.Options.Options.Create(Options),
-            ServerName,
-            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
-            Files.Options,
-            Time,
-            NullLogger<DigestService>.Instance);
+        Service(transport, preparation ?? new NoDigestPreparation(), Microsoft.Extensions.Options.Options.Create(Options));
+
+    private DigestService Service(IMailTransport transport, IDigestPreparation preparation, Microsoft.Extensions.Options.IOptions<DigestOptions> options)
+    {
+        var calendar = new DigestCalendar(options, Time);
+        var composer = new DigestComposer(Source, ServerName, options);
+        var monitoring = new CoalitionBot.Monitoring.UptimeKumaPush(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Monitoring.MonitoringOptions { PushUrl = PushUrl }), NullLogger<CoalitionBot.Monitoring.UptimeKumaPush>.Instance);
+        var mailer = new DigestMailer(transport, monitoring, options, NullLogger<DigestService>.Instance);
+        var sender = new DigestSender(Ledger, composer, mailer, preparation, Time, NullLogger<DigestService>.Instance);
+        return new DigestService(calendar, composer, sender, Ledger, Settings, options, Files.Options);
+    }
 
     /// Closes the database and opens it again, as a restarted process would.
     public void Restart() => Files.Reopen();

@@ -1,3 +1,5 @@
+using CoalitionBot.Markup;
+
 namespace CoalitionBot.Digest.Rendering;
 
 /// The texts, zone and server name a digest is rendered with.

@@ -1,3 +1,4 @@
+using CoalitionBot.Markup;
 using System.Text;
 
 namespace CoalitionBot.Digest.Rendering;

@@ -1,14 +1,14 @@
 using System.Text;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
-using CoalitionBot.Digest;
+using CoalitionBot.Localization;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Interactions.Commands;
 
 /// /channels: which channels the digest follows, leaves out and highlights.
-internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache cache, ChannelStore stored, IOptions<DigestOptions> digest) : ISlashCommand
+internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache cache, ChannelStore stored, IOptions<LocaleOptions> locale) : ISlashCommand
 {
     /// Three sections and a note must fit Discord's 2,000 characters.
     private const int SectionBudget = 560;
@@ -72,7 +72,7 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
         }
 
         var excludedLabels = excluded
-            .Select(e => $"#{ChannelLabels.Escape(e.Label)} ({texts.Format(texts.ChangedByFormat, ChannelLabels.Escape(e.ChangedBy), TimeZoneInfo.ConvertTime(e.ChangedAt, digest.Value.GetZone()))})")
+            .Select(e => $"#{ChannelLabels.Escape(e.Label)} ({texts.Format(texts.ChangedByFormat, ChannelLabels.Escape(e.ChangedBy), TimeZoneInfo.ConvertTime(e.ChangedAt, locale.Value.GetZone()))})")
             .ToList();
         AppendSection(builder, texts.ExcludedHeading, excludedLabels, texts);
         AppendSection(builder, texts.ImportantHeading, important.Select(e => "#" + ChannelLabels.Escape(e.Label)).ToList(), texts);

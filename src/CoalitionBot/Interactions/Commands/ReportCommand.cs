@@ -1,3 +1,4 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /report period: activity over the last day, week or month, against the period before.
-internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOptions> options, ServerNameSource serverName) : ISlashCommand
+internal sealed class ReportCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName) : ISlashCommand
 {
     public string Name => CommandCatalog.Report;
 
@@ -26,7 +27,7 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<DigestOpti
             token =>
             {
                 var report = activity.Report(period);
-                var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, options.Value.GetZone());
+                var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
                 return Task.FromResult(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(report, render), AllowedMentions: AllowedMentions.None));
             },
             ephemeral: true));

@@ -1,13 +1,15 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Localization;
+using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
-internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOptions> options, ServerNameSource serverName, Storage.SettingsStore settings) : ISlashCommand
+internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
 
@@ -29,7 +31,7 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<DigestOpti
             {
                 var digest = await activity.SinceLastDigestAsync(channelId, token);
                 var texts = ActivityTexts.For(language);
-                var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, options.Value.GetZone());
+                var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
                 var messages = DigestEmbedRenderer.RenderMessages(digest, render, title, texts.NothingNew, EmbedBudget.MaxMessages);
                 return new DeferredAnswer(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// Markup to plain text that reads well on its own: emphasis kept as light marks, spoilers hidden,
 /// links written out, a masked link's real host after its label.

@@ -1,4 +1,6 @@
-namespace CoalitionBot.Digest;
+using CoalitionBot.Digest;
+
+namespace CoalitionBot.Activity;
 
 /// /report's figures over a period: messages per channel, active members, most-reacted messages,
 /// and the change against the period before.

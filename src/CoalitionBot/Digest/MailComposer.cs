@@ -1,9 +1,8 @@
 using System.Globalization;
-using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using MimeKit;
 
-namespace CoalitionBot.Mail;
+namespace CoalitionBot.Digest;
 
 /// Turns a rendered digest into the mail: multipart/alternative with the text part first, and a
 /// Message-ID derived from the server and the day so a resend is recognisable as the same digest.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// The inline tokens: code, mentions, emoji, timestamps, links and emphasis.
 internal static partial class MarkupParser

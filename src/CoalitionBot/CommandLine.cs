@@ -1,7 +1,7 @@
 using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Connections;
 
-namespace CoalitionBot.Configuration;
+namespace CoalitionBot;
 
 /// Serving, and what the command line gets wrong, each said in one line.
 internal static class CommandLine
@@ -16,13 +16,13 @@ internal static class CommandLine
         catch (IOException exception) when (exception.InnerException is AddressInUseException)
         {
             var urls = app.Configuration["urls"] ?? "the configured address";
-            Log.CannotListen(app.Logger, urls, exception.Message);
+            Configuration.Log.CannotListen(app.Logger, urls, exception.Message);
             return 1;
         }
         catch (DatabaseInUseException exception)
         {
             // A second bot on the same file would write it at the same time as the first.
-            Log.DatabaseInUse(app.Logger, exception.Message);
+            Configuration.Log.DatabaseInUse(app.Logger, exception.Message);
             return 1;
         }
 
@@ -33,7 +33,7 @@ internal static class CommandLine
     /// A mistyped verb must not quietly start a second server.
     public static int Unknown(WebApplication app, string verb)
     {
-        Log.UnknownCommand(app.Logger, verb);
+        Configuration.Log.UnknownCommand(app.Logger, verb);
         return 2;
     }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// Markup to HTML for the mail. Every piece of text goes through the encoder; the only tags are
 /// ours, and the only attribute that carries message data is an http(s) href, encoded too.

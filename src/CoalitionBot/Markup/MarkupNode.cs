@@ -1,4 +1,4 @@
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// Discord markdown parsed into a small tree. Text in it is raw (never escaped): each renderer
 /// escapes for its own output.

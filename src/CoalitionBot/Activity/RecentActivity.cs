@@ -1,27 +1,22 @@
-using CoalitionBot.Discord;
-using CoalitionBot.Storage;
+using CoalitionBot.Digest;
+using CoalitionBot.Localization;
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Digest;
+namespace CoalitionBot.Activity;
 
 /// What /resume and /report read: the messages since the last digest, and activity over a period.
 internal sealed class RecentActivity(
-    MessageStore messages,
-    ChannelStore channels,
-    ChannelListStore lists,
+    DigestSource source,
     DigestLedger ledger,
     IDigestPreparation preparation,
-    IOptions<DigestOptions> options,
-    IOptions<DiscordOptions> discord,
+    IOptions<LocaleOptions> locale,
     TimeProvider time,
     ILogger<RecentActivity> logger)
 {
     /// How far back /resume looks when no digest went out recently.
     public const int MaxDays = 7;
 
-    private TimeZoneInfo Zone => options.Value.GetZone();
-
-    private ulong GuildId => discord.Value.GuildSnowflake ?? 0;
+    private TimeZoneInfo Zone => locale.Value.GetZone();
 
     /// From the end of the last mailed day (or the start of today) to now; one channel and its threads, or all.
     public async Task<DailyDigest> SinceLastDigestAsync(ulong? channelId, CancellationToken cancellationToken)
@@ -47,18 +42,15 @@ internal sealed class RecentActivity(
             Log.RecentRefreshFailed(logger, exception.Message);
         }
 
-        var allChannels = channels.All();
-        var found = messages.InPeriod(from, now);
+        var request = source.Request(new DigestPeriod(today, from, now, Zone));
         if (channelId is { } only)
         {
-            var threads = allChannels.Where(c => c.ParentId == only).Select(c => c.Id).ToHashSet();
-            found = found.Where(m => m.ChannelId == only || threads.Contains(m.ChannelId)).ToList();
+            var threads = request.Channels.Where(c => c.ParentId == only).Select(c => c.Id).ToHashSet();
+            request = request with { Messages = request.Messages.Where(m => m.ChannelId == only || threads.Contains(m.ChannelId)).ToList() };
         }
 
-        var period = new DigestPeriod(today, from, now, Zone);
         // An embed holds far less than a mail: a smaller budget keeps the best messages.
-        var settings = new DigestSettings(SizeBudget: 30_000, MaxMessagesPerChannel: 8);
-        return DigestBuilder.Build(new DigestRequest(period, GuildId, found, allChannels, lists.All()) { Settings = settings });
+        return DigestBuilder.Build(request with { Settings = new DigestSettings(SizeBudget: 30_000, MaxMessagesPerChannel: 8) });
     }
 
     public ActivityReport Report(ReportPeriod kind)
@@ -68,14 +60,7 @@ internal sealed class RecentActivity(
         var first = last.AddDays(1 - days);
         var current = Period(first, last);
         var previous = Period(first.AddDays(-days), first.AddDays(-1));
-        var allChannels = channels.All();
-        var channelLists = lists.All();
-        return ActivityReport.Build(
-            kind,
-            first,
-            last,
-            new DigestRequest(current, GuildId, messages.InPeriod(current.Start, current.End), allChannels, channelLists),
-            new DigestRequest(previous, GuildId, messages.InPeriod(previous.Start, previous.End), allChannels, channelLists));
+        return ActivityReport.Build(kind, first, last, source.Request(current), source.Request(previous));
     }
 
     private DigestPeriod Period(DateOnly first, DateOnly last) =>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// Where a link really goes, for the reader to see beside its label, as Discord warns before it
 /// opens a masked link: a label can say anything, and a look-alike letter can pass for another.

@@ -1,6 +1,6 @@
 using CoalitionBot.Localization;
 
-namespace CoalitionBot.Admin;
+namespace CoalitionBot.Operations;
 
 /// A button on the admin page that a feature contributes ("Collecter maintenant",
 /// "Envoyer le résumé maintenant", "M'envoyer un test"), with at most one text field.

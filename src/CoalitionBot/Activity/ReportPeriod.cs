@@ -1,4 +1,4 @@
-namespace CoalitionBot.Digest;
+namespace CoalitionBot.Activity;
 
 internal enum ReportPeriod
 {

@@ -1,11 +1,10 @@
-using CoalitionBot.Admin;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
 using Microsoft.Extensions.Options;
 
-namespace CoalitionBot.Health;
+namespace CoalitionBot.Admin;
 
 /// A feature on or off, with why: in English for logs and /healthz, in French for the admin page.
 internal sealed record FeatureState(string Name, bool Enabled, string Detail, string FrenchDetail);

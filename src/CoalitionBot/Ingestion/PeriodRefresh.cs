@@ -1,15 +1,26 @@
 using System.Net;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
+using CoalitionBot.Storage;
 
 namespace CoalitionBot.Ingestion;
 
 /// The refreshes: a period re-read before its digest (once a poll that began after it has read every
-/// channel), and the recent messages before /resume, shared between members asking at once.
-internal sealed partial class Poller
+/// channel), and the recent messages before /resume, shared between members asking at once. One at
+/// a time with the polls (<see cref="IngestionGate"/>). Logs under the poller's category.
+internal sealed class PeriodRefresh(
+    IngestionGate gate,
+    ChannelDiscovery discovery,
+    ChannelReader reader,
+    MessageStore messages,
+    CursorStore cursors,
+    ILogger<Poller> logger) : IDisposable
 {
     /// A /resume refresh this recent (or still running) is reused rather than asking Discord again.
     public static readonly TimeSpan RecentRefreshReuse = TimeSpan.FromMinutes(3);
+
+    /// Cancels work shared between callers (a refresh reused by several /resume) when the host stops.
+    private readonly CancellationTokenSource stopping = new();
 
     private readonly Lock recentLock = new();
     private RecentRefresh? recent;
@@ -18,20 +29,12 @@ internal sealed partial class Poller
     /// messages deleted on Discord are deleted here. At most one request per 100 messages a channel.
     public async Task<RefreshSummary> RefreshAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
+        if (gate.GuildId is not { } guildId)
         {
             return new RefreshSummary(0, 0, 0, 0, "polling is off");
         }
 
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await RefreshHeldAsync(guildId, from, to, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
+        return await gate.HoldAsync(() => RefreshHeldAsync(guildId, from, to, cancellationToken), cancellationToken);
     }
 
     /// Before a digest: ready once a poll that began after <paramref name="to"/> has completed and no
@@ -39,13 +42,12 @@ internal sealed partial class Poller
     /// and a failed re-read waits too (a deleted message must not reach the mail).
     public async Task<DigestReadiness> PrepareDigestAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (discord.Value is not { HasBotToken: true, GuildSnowflake: { } guildId })
+        if (gate.GuildId is not { } guildId)
         {
             return DigestReadiness.Ready;
         }
 
-        await gate.WaitAsync(cancellationToken);
-        try
+        return await gate.HoldAsync(async () =>
         {
             if (ReadinessAt(to) is { IsReady: false } waiting)
             {
@@ -54,11 +56,7 @@ internal sealed partial class Poller
 
             var refresh = await RefreshHeldAsync(guildId, from, to, cancellationToken);
             return refresh.Error is { } error ? DigestReadiness.Waiting("the re-read of the day before building failed: " + error) : DigestReadiness.Ready;
-        }
-        finally
-        {
-            gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// /resume's refresh: one at a time for everyone, and one that ran or is running within
@@ -67,7 +65,7 @@ internal sealed partial class Poller
     {
         lock (recentLock)
         {
-            var now = time.GetUtcNow();
+            var now = gate.Now();
             if (recent is not { } last || last.From > from || now - last.StartedAt >= RecentRefreshReuse)
             {
                 // Not tied to the first member's request: the others await the same refresh.
@@ -82,19 +80,19 @@ internal sealed partial class Poller
     /// What a digest ending at <paramref name="end"/> still waits for; ready when nothing.
     private DigestReadiness ReadinessAt(DateTimeOffset end)
     {
-        if (status.TokenRejected)
+        if (gate.Status.TokenRejected)
         {
-            return DigestReadiness.Waiting(TokenRejectedError());
+            return DigestReadiness.Waiting(gate.TokenRejectedError());
         }
 
         if (cursors.LastPollStartedAt is not { } last || last < end)
         {
-            var failure = status.Current.LastFailure is { } reason ? $" (last failure: {reason})" : "";
+            var failure = gate.Status.Current.LastFailure is { } reason ? $" (last failure: {reason})" : "";
             return DigestReadiness.Waiting($"no poll that began after {end:u} has succeeded yet{failure}");
         }
 
         // 403/404 is a lasting state of a channel (shown to moderators), not a gap: only passing failures hold a day back.
-        var all = channels.All();
+        var all = discovery.Known();
         var parents = all.ToDictionary(c => c.Id, c => c.ParentId);
         var excluded = discovery.ExcludedIds();
         var lagging = all
@@ -110,16 +108,21 @@ internal sealed partial class Poller
     /// The refresh itself; the caller holds the gate.
     private async Task<RefreshSummary> RefreshHeldAsync(ulong guildId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (status.TokenRejected)
+        if (gate.Status.TokenRejected)
         {
-            return new RefreshSummary(0, 0, 0, 0, TokenRejectedError());
+            return new RefreshSummary(0, 0, 0, 0, gate.TokenRejectedError());
         }
 
-        var requestsBefore = rateLimits.RequestsSent;
         int read = 0, updated = 0, deleted = 0;
-        try
+        return await gate.GuardAsync(
+            ReadAsync,
+            failure => new RefreshSummary(read, updated, deleted, failure.Requests, failure.Error),
+            error => Log.RefreshFailed(logger, error),
+            cancellationToken);
+
+        async Task<RefreshSummary> ReadAsync(IngestionGate.Round round)
         {
-            var known = channels.All().ToDictionary(c => c.Id);
+            var known = discovery.Known().ToDictionary(c => c.Id);
             var excluded = discovery.ExcludedIds();
             foreach (var group in messages.InPeriod(from, to).GroupBy(m => m.ChannelId))
             {
@@ -148,24 +151,20 @@ internal sealed partial class Poller
 
                     if (channel is not null)
                     {
-                        discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), time.GetUtcNow()));
+                        discovery.Save(discovery.MarkUnreadable(channel, ChannelDiscovery.Reason(exception), gate.Now()));
                     }
                 }
             }
 
             Log.RefreshCompleted(logger, from, to, read, updated, deleted);
-            return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore);
+            return new RefreshSummary(read, updated, deleted, round.Requests);
         }
-        catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.Unauthorized)
-        {
-            RejectToken();
-            return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, TokenRejectedError());
-        }
-        catch (Exception exception) when (IsPollFailure(exception, cancellationToken))
-        {
-            Log.RefreshFailed(logger, exception.Message);
-            return new RefreshSummary(read, updated, deleted, rateLimits.RequestsSent - requestsBefore, exception.Message);
-        }
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
     }
 
     private sealed record RecentRefresh(DateTimeOffset From, DateTimeOffset StartedAt, Task<RefreshSummary> Task);

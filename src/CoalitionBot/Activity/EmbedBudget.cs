@@ -1,7 +1,9 @@
 using System.Text;
 using CoalitionBot.Discord.Models;
 
-namespace CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
+
+namespace CoalitionBot.Activity;
 
 /// Discord's embed limits, and a builder that never breaks them: at most 10 embeds, 25 fields
 /// each, 6,000 characters in all, 4,096 per description, 1,024 per field value, 256 per name.

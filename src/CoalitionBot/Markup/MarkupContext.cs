@@ -1,8 +1,7 @@
-
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// What rendering markup needs beyond the tree: the language's texts and the time zone.
-internal sealed record MarkupContext(DigestTexts Texts, TimeZoneInfo Zone)
+internal sealed record MarkupContext(IMarkupTexts Texts, TimeZoneInfo Zone)
 {
     public string MentionLabel(MarkupMention mention) => mention.Kind switch
     {

@@ -1,6 +1,6 @@
 using CoalitionBot.Localization;
 
-namespace CoalitionBot.Digest;
+namespace CoalitionBot.Activity;
 
 /// Texts of /resume and /report, in French and English.
 internal sealed record ActivityTexts(

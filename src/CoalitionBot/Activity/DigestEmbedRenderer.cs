@@ -1,6 +1,10 @@
+using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Digest;
 using CoalitionBot.Discord.Models;
 
-namespace CoalitionBot.Digest.Rendering;
+using CoalitionBot.Markup;
+
+namespace CoalitionBot.Activity;
 
 /// The digest as Discord embeds for /resume and the activity report for /report, within Discord's limits.
 internal static class DigestEmbedRenderer

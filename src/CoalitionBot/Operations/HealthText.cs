@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace CoalitionBot.Health;
+namespace CoalitionBot.Operations;
 
 /// A health check's description in English (the admin API's status, read by operators) and in
 /// French (the admin page, read by moderators). The French text rides in the result's data under

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace CoalitionBot.Digest.Rendering;
+namespace CoalitionBot.Markup;
 
 /// Parses Discord's markdown into <see cref="MarkupNode"/>s. Whatever it does not recognise stays
 /// literal text, and literal text is escaped by every renderer, so no input can produce markup.

@@ -1,0 +1,42 @@
+using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Localization;
+using CoalitionBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoalitionBot.Digest;
+
+/// Builds and renders a slot's digest from the stored messages, without mailing it (also the
+/// preview and the admin page).
+internal sealed class DigestComposer(DigestSource source, ServerNameSource serverName, IOptions<DigestOptions> options)
+{
+    /// Replies to older messages look their original up; a day with more is rare and only loses names.
+    public const int MaxReferencedLookups = 300;
+
+    public ulong GuildId => source.GuildId;
+
+    public (DailyDigest Digest, RenderedDigest Rendered) Render(DigestSlot slot)
+    {
+        var digest = Build(slot);
+        return (digest, DigestRenderer.Render(digest, RenderContext()));
+    }
+
+    public DigestRenderContext RenderContext() =>
+        new(DigestTexts.For(Languages.FromCode(options.Value.Language)), serverName.Current, options.Value.GetZone());
+
+    public DailyDigest Build(DigestSlot slot)
+    {
+        var settings = new DigestSettings(SizeBudget: options.Value.MaxBytes);
+        var previousCount = DigestBuilder.CountMessages(source.Request(slot.Previous) with { Settings = settings });
+        var request = source.Request(slot.Period);
+        var ids = request.Messages.Select(m => m.Id).ToHashSet();
+        var referenced = request.Messages
+            .Where(m => m.ReplyToMessageId is { } id && !ids.Contains(id))
+            .Select(m => m.ReplyToMessageId!.Value)
+            .Distinct()
+            .Take(MaxReferencedLookups)
+            .Select(source.Find)
+            .OfType<StoredMessage>()
+            .ToList();
+        return DigestBuilder.Build(request with { PreviousDayMessages = previousCount, Settings = settings, Referenced = referenced });
+    }
+}
