@@ -1,6 +1,6 @@
-using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 using CoalitionBot.Configuration;
-using CoalitionBot.Digest;
+using CoalitionBot.Localization;
 using CoalitionBot.Scheduling;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -17,6 +17,7 @@ internal static class BackupExtensions
     public static IHostApplicationBuilder AddBackup(this IHostApplicationBuilder builder)
     {
         builder.AddValidatedOptions<BackupOptions, BackupOptionsValidator>().BindConfiguration(BackupOptions.SectionName);
+        builder.AddLocale();
         builder.Services.AddSingleton<SnapshotWriter>();
         builder.Services.AddSingleton<IAdminAction, BackupNowAction>();
         builder.Services.AddHealthChecks().AddCheck<BackupHealthCheck>("backup");
@@ -24,7 +25,7 @@ internal static class BackupExtensions
             (services, trigger) =>
             {
                 var at = services.GetRequiredService<IOptions<BackupOptions>>().Value.GetAt();
-                var zone = services.GetRequiredService<IOptions<DigestOptions>>().Value.GetZone();
+                var zone = services.GetRequiredService<IOptions<LocaleOptions>>().Value.GetZone();
                 trigger.WithIdentity(BackupJob.Key.Name).WithCronSchedule($"0 {at.Minute} {at.Hour} * * ?", cron => cron.InTimeZone(zone));
             },
             (_, job) => job.WithIdentity(BackupJob.Key)));

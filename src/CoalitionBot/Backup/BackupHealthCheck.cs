@@ -1,4 +1,4 @@
-using CoalitionBot.Health;
+using CoalitionBot.Operations;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 

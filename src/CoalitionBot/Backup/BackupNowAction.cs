@@ -1,4 +1,4 @@
-using CoalitionBot.Admin;
+using CoalitionBot.Operations;
 using CoalitionBot.Localization;
 
 namespace CoalitionBot.Backup;

@@ -1,4 +1,4 @@
-using CoalitionBot.Digest;
+using CoalitionBot.Localization;
 using CoalitionBot.Storage;
 using LiteDB;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ internal sealed record SnapshotFailure(DateTimeOffset At, string Reason);
 internal sealed class SnapshotWriter(
     Database database,
     IOptions<BackupOptions> options,
-    IOptions<DigestOptions> digest,
+    IOptions<LocaleOptions> digest,
     TimeProvider time,
     ILogger<SnapshotWriter> logger)
 {

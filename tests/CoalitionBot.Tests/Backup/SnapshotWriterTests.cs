@@ -1,5 +1,4 @@
 using CoalitionBot.Backup;
-using CoalitionBot.Digest;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 using LiteDB;
@@ -160,7 +159,7 @@ public sealed class SnapshotWriterTests : IDisposable
     private SnapshotWriter Writer(int keepDays = 7) => new(
         database.Database,
         Options.Create(new BackupOptions { Path = Folder, KeepDays = keepDays }),
-        Options.Create(new DigestOptions { TimeZone = "Europe/Brussels" }),
+        Options.Create(new CoalitionBot.Localization.LocaleOptions { TimeZone = "Europe/Brussels" }),
         clock,
         loggers.CreateLogger<SnapshotWriter>());
 

@@ -21,6 +21,7 @@ public sealed class FeatureFolderTests
         ["Digest"] = ["Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Configuration", "Localization"],
         ["Mail"] = ["Storage", "Operations", "Configuration", "Localization"],
         ["Monitoring"] = ["Configuration"],
+        ["Backup"] = ["Storage", "Operations", "Scheduling", "Security", "Configuration", "Localization"],
         ["Storage"] = ["Discord", "Operations", "Scheduling", "Configuration", "Localization"],
         ["Discord"] = ["Configuration"],
         ["Markup"] = [],
