@@ -11,6 +11,7 @@ namespace CoalitionBot.Tests.EndToEnd;
 
 /// The bot as a real process, killed (SIGKILL) in the middle of its first poll and started again:
 /// the LiteDB file ends with exactly the server's messages, nothing lost and nothing twice.
+[Trait("Category", "Process")]
 public sealed class KilledMidPollTests
 {
     private const string AdminToken = "an-admin-token-for-the-process-test";

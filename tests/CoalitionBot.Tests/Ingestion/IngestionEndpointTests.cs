@@ -84,7 +84,7 @@ public sealed class IngestionEndpointTests : IDisposable
     {
         fake.Answer(
             Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"),
-            _ => GuildFake.Json(401, DiscordPayloads.Error(0, "401: Unauthorized")));
+            _ => GuildFake.Json(401, Payloads.Error(0, "401: Unauthorized")));
         await using var app = App("revoked-token");
         var client = AdminClient(app);
 
@@ -180,7 +180,7 @@ public sealed class IngestionEndpointTests : IDisposable
             {
                 // The test drives polls itself; the scheduler is built but never started.
                 services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false);
-                IngestionHost.ShortenRetryDelays(services);
+                IngestionFixtures.ShortenRetryDelays(services);
             });
 
     private static HttpClient AdminClient(TestApp app)

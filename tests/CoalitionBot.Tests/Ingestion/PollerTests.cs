@@ -186,11 +186,11 @@ public sealed class PollerTests : IDisposable
             if (++answered > 3)
             {
                 // Asked again and again: a loop. Fail it rather than hang the test.
-                return GuildFake.Json(500, DiscordPayloads.Error(0, "looping"));
+                return GuildFake.Json(500, Payloads.Error(0, "looping"));
             }
 
-            var page = new System.Text.Json.Nodes.JsonArray([.. old.OrderByDescending(m => m.Id).Select(m => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(m))]);
-            var message = DiscordPayloads.Message(waiting[0]);
+            var page = new System.Text.Json.Nodes.JsonArray([.. old.OrderByDescending(m => m.Id).Select(m => (System.Text.Json.Nodes.JsonNode)Payloads.Message(m))]);
+            var message = Payloads.Message(waiting[0]);
             message.Remove("author");
             var (status, body, type) = kind switch
             {
@@ -209,7 +209,7 @@ public sealed class PollerTests : IDisposable
         };
         fake.Map();
         var logs = new LogCollector();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs)));
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs)));
 
         var summary = await host.Poller.PollAsync(Token);
         broken.MessagesAnswer = null;
@@ -238,8 +238,8 @@ public sealed class PollerTests : IDisposable
         var answered = 0;
         var stale = sample.General.Messages.Values.First();
         sample.General.MessagesAnswer = _ => ++answered > 3
-            ? GuildFake.Json(500, DiscordPayloads.Error(0, "looping"))
-            : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(stale))]));
+            ? GuildFake.Json(500, Payloads.Error(0, "looping"))
+            : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)Payloads.Message(stale))]));
 
         var summary = await host.Poller.RefreshAsync(stale.Timestamp.AddMinutes(1), fake.Now.AddHours(1), Token);
 
@@ -415,7 +415,7 @@ public sealed class PollerTests : IDisposable
         fake.Outage = 401;
         var clock = new FakeTimeProvider(fake.Now);
         var logs = new LogCollector();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddLogging(logging => logging.AddProvider(logs));
@@ -461,7 +461,7 @@ public sealed class PollerTests : IDisposable
             closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
         }
 
-        using var host = new IngestionHost(data.Path, $"http://127.0.0.1:{closedPort}/api/v10", guildId: fake.Guild,
+        using var host = IngestionFixtures.Host(data.Path, $"http://127.0.0.1:{closedPort}/api/v10", guildId: fake.Guild,
             configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
 
         var summary = await host.Poller.PollAsync(Token);
@@ -482,9 +482,9 @@ public sealed class PollerTests : IDisposable
         data.Dispose();
     }
 
-    private IngestionHost Host() => new(data.Path, fake.BaseUrl, guildId: fake.Guild);
+    private TestApp Host() => IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
-    private static List<ulong> StoredIds(IngestionHost host) =>
+    private static List<ulong> StoredIds(TestApp host) =>
         [.. host.Get<Database>().Collection<StoredMessage>(MessageStore.CollectionName).FindAll().Select(m => m.Id).Order()];
 
     private IEnumerable<ILogEntry> MessageRequests() =>

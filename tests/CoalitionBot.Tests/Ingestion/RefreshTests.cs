@@ -16,7 +16,7 @@ public sealed class RefreshTests : IDisposable
         var busy = fake.AddChannel("très actif");
         fake.AddMessages(busy, 230, fake.Now.AddHours(-2), sample.Jules);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         var deleted = sample.General.Messages.Values.First();
         sample.General.Messages.Remove(deleted.Id);
@@ -47,7 +47,7 @@ public sealed class RefreshTests : IDisposable
     {
         var sample = new SampleServer(fake);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         var first = sample.General.Messages.Values.First();
         sample.General.Messages.Remove(first.Id);
@@ -65,7 +65,7 @@ public sealed class RefreshTests : IDisposable
         var gone = fake.AddChannel("supprimé");
         var messages = fake.AddMessages(gone, 4, fake.Now.AddHours(-1), sample.Jules);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         gone.Deleted = true;
 

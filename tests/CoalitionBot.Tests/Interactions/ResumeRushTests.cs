@@ -87,7 +87,7 @@ public sealed class ResumeRushTests : IAsyncDisposable
 
     private static WireMock.ResponseMessage Edited()
     {
-        var response = GuildFake.Ok(JsonNode.Parse(DiscordFake.EditedMessage())!);
+        var response = GuildFake.Ok(Payloads.EditedMessage());
         return response;
     }
 

@@ -1,39 +1,61 @@
 using CoalitionBot.Digest;
-using CoalitionBot.Discord;
 using CoalitionBot.Mail;
+using CoalitionBot.Monitoring;
 using CoalitionBot.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using MimeKit;
 
 namespace CoalitionBot.Tests.Support;
 
-/// A digest service over a temporary database, a fake clock in Brussels and a chosen transport.
+/// The digest tests' view of a <see cref="TestApp"/> (<see cref="DigestFixtures.App"/>): the bot's
+/// own digest service and stores, a fake clock in Brussels, and the digest options as one object
+/// the test may change at any time (the app reads that very object). <see cref="Service"/> chooses
+/// the transport and the preparation the service uses from then on.
 internal sealed class DigestHarness : IDisposable
 {
+    private readonly TestApp app;
+    private readonly Forwarding forwarding = new();
+    private readonly MonitoringOptions monitoring = new();
+
     public DigestHarness(DateTimeOffset now)
     {
-        Time = new FakeTimeProvider(now);
+        app = DigestFixtures.App(now, services: services =>
+        {
+            services.RemoveAll<IMailTransport>();
+            services.AddSingleton<IMailTransport>(forwarding);
+            services.RemoveAll<IDigestPreparation>();
+            services.AddSingleton<IDigestPreparation>(forwarding);
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+            services.AddSingleton(Microsoft.Extensions.Options.Options.Create(monitoring));
+        });
         Channels.Upsert([DigestFixtures.Channel(10, "général")]);
     }
 
-    public TestDatabase Files { get; } = new();
-
-    public FakeTimeProvider Time { get; }
+    public FakeTimeProvider Time => app.Time;
 
     public DigestOptions Options { get; } = new() { To = "liste@example.org", From = "Coalition <bot@example.org>", ServerName = "Coalition FFJ" };
 
-    public MessageStore Messages => new(Files.Database);
+    /// The database and the data folder it lives in.
+    public (Database Database, string Folder) Files => (app.Get<Database>(), app.DataDirectory);
 
-    public ChannelStore Channels => new(Files.Database);
+    public MessageStore Messages => app.Messages;
 
-    public DigestLedger Ledger => new(Files.Database);
+    public ChannelStore Channels => app.Channels;
 
-    public SettingsStore Settings => new(Files.Database, Microsoft.Extensions.Options.Options.Create(Options));
+    public DigestLedger Ledger => app.Get<DigestLedger>();
 
-    public ServerNameSource ServerName => new(Microsoft.Extensions.Options.Options.Create(Options), new CursorStore(Files.Database, Time));
+    public SettingsStore Settings => app.Get<SettingsStore>();
+
+    public ServerNameSource ServerName => app.Get<ServerNameSource>();
 
     /// Where the service pushes after a sent digest; empty means no push.
-    public string? PushUrl { get; set; }
+    public string? PushUrl
+    {
+        get => monitoring.PushUrl;
+        set => monitoring.PushUrl = value;
+    }
 
     /// Brussels local time on a day, as an instant.
     public static DateTimeOffset Local(DateOnly day, int hour, int minute = 0) =>
@@ -44,28 +66,39 @@ internal sealed class DigestHarness : IDisposable
         Messages.Upsert(Enumerable.Range(0, count).Select(i => DigestFixtures.Message(channel, $"message {i} du {day:dd/MM}", hour: 8 + (i % 12), author: (ulong)(1 + (i % 3)), day: day)).ToList());
     }
 
-    public RecentActivity Activity() =>
-        new(Messages, Channels, new ChannelListStore(Files.Database, Time), Ledger, new NoDigestPreparation(), Microsoft.Extensions.Options.Options.Create(Options), Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }), Time, NullLogger<RecentActivity>.Instance);
+    public RecentActivity Activity() => app.Get<RecentActivity>();
 
-    public DigestService Service(IMailTransport transport, IDigestPreparation? preparation = null) =>
-        new(
-            Messages,
-            Channels,
-            new ChannelListStore(Files.Database, Time),
-            Ledger,
-            transport,
-            preparation ?? new NoDigestPreparation(),
-            Settings,
-            new CoalitionBot.Monitoring.UptimeKumaPush(new HttpClient(), Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Monitoring.MonitoringOptions { PushUrl = PushUrl }), NullLogger<CoalitionBot.Monitoring.UptimeKumaPush>.Instance),
-            Microsoft.Extensions.Options.Options.Create(Options),
-            ServerName,
-            Microsoft.Extensions.Options.Options.Create(new DiscordOptions { GuildId = "42" }),
-            Files.Options,
-            Time,
-            NullLogger<DigestService>.Instance);
+    /// The bot's digest service, mailing through <paramref name="transport"/> and asking
+    /// <paramref name="preparation"/> (none: the messages are ready) before it builds a day.
+    public DigestService Service(IMailTransport transport, IDigestPreparation? preparation = null)
+    {
+        forwarding.Transport = transport;
+        forwarding.Preparation = preparation ?? new NoDigestPreparation();
+        return app.Get<DigestService>();
+    }
 
-    /// Closes the database and opens it again, as a restarted process would.
-    public void Restart() => Files.Reopen();
+    /// Stops the bot and starts it again on the same data folder, as a restarted process would.
+    public void Restart() => app.RestartAsync().GetAwaiter().GetResult();
 
-    public void Dispose() => Files.Dispose();
+    public void Dispose() => app.Dispose();
+
+    /// What the app holds as its transport and preparation: whichever the test chose last.
+    private sealed class Forwarding : IMailTransport, IDigestPreparation
+    {
+        public IMailTransport Transport { get; set; } = new RecordingTransport();
+
+        public IDigestPreparation Preparation { get; set; } = new NoDigestPreparation();
+
+        public string Description => Transport.Description;
+
+        public DateTimeOffset? CoveredSince => Preparation.CoveredSince;
+
+        public Task SendAsync(MimeMessage message, CancellationToken cancellationToken) => Transport.SendAsync(message, cancellationToken);
+
+        public Task<DigestReadiness> PrepareAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            Preparation.PrepareAsync(from, to, cancellationToken);
+
+        public Task RefreshRecentAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            Preparation.RefreshRecentAsync(from, to, cancellationToken);
+    }
 }
