@@ -33,7 +33,7 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     public async Task Signed_commands_change_the_channel_lists_and_a_restart_keeps_them()
     {
         using var guild = new GuildFake();
-        var sample = new SampleServer(guild);
+        var sample = new SampleGuild(guild);
         guild.Map();
         guild.Answer(
             Request.Create().WithPath(new WildcardMatcher($"{GuildFake.ApiPath}/webhooks/{Payloads.ApplicationId}/*/messages/@original")).UsingPatch(),

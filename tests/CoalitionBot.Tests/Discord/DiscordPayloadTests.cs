@@ -11,7 +11,7 @@ public sealed class DiscordPayloadTests
     public void Fake_message_pages_match_the_list_messages_response()
     {
         using var fake = new GuildFake();
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
 
         var page = new JsonArray([.. fake.AllMessages.Select(m => (JsonNode)Payloads.Message(m))]);
 
@@ -24,7 +24,7 @@ public sealed class DiscordPayloadTests
     public void Fake_channels_and_threads_match_the_guild_channels_and_threads_responses()
     {
         using var fake = new GuildFake();
-        var server = new SampleServer(fake);
+        var server = new SampleGuild(fake);
         server.Thread.ArchivedAt = fake.Now;
         var channels = new JsonArray([.. fake.Channels.Where(c => !c.IsThread).Select(c => (JsonNode)Payloads.Channel(c, fake.Guild))]);
         var active = Payloads.Threads(fake.Channels.Where(c => c.IsThread && c.ArchivedAt is null), fake.Guild);
@@ -41,7 +41,7 @@ public sealed class DiscordPayloadTests
     public void Fake_members_the_guild_its_roles_and_errors_match_discords_responses()
     {
         using var fake = new GuildFake();
-        var server = new SampleServer(fake);
+        var server = new SampleGuild(fake);
 
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/members/{user_id}", "get"), Payloads.Member(server.Camille).ToJsonString(), "member");
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}", "get"),

@@ -39,7 +39,7 @@ public sealed class MessageContentTests : IDisposable
     [Fact]
     public async Task Messages_with_content_keep_polling_healthy()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.AddMessages(fake.AddChannel("bavardage"), 20, fake.Now.AddHours(-1), fake.AddUser("jules"));
         fake.Map();
         using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);

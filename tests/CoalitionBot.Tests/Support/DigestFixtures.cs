@@ -1,6 +1,6 @@
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
-using ShippedSample = CoalitionBot.Digest.Sample.SampleServer;
+using CoalitionBot.Digest.Sample;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Time.Testing;
 
@@ -68,5 +68,5 @@ internal static class DigestFixtures
 
     public static DailyDigest Sample(DateOnly? day = null) =>
         DigestBuilder.Build(new DigestRequest(
-            Period(day), ShippedSample.GuildId, ShippedSample.Messages(day ?? Day, Brussels), ShippedSample.Channels, ShippedSample.Lists, PreviousDayMessages: 11));
+            Period(day), SampleServer.GuildId, SampleServer.Messages(day ?? Day, Brussels), SampleServer.Channels, SampleServer.Lists, PreviousDayMessages: 11));
 }
