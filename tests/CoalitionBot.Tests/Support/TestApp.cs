@@ -49,9 +49,9 @@ public sealed class TestApp : IAsyncDisposable, IDisposable
     private readonly TestAppOptions options;
     private readonly bool ownsDiscord;
     private readonly bool ownsData;
-    private CoalitionBotFactory? factory;
     private readonly Dictionary<string, string?> settings;
     private readonly GuildFake? discord;
+    private CoalitionBotFactory? factory;
     private HttpClient? client;
 
     public TestApp(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null, string? dataDirectory = null, bool kestrel = false)
