@@ -121,7 +121,7 @@ public sealed class AdminApiTests
     public async Task Channel_lists_come_with_the_servers_channels_when_discord_answers()
     {
         await using var app = new TestApp(Enabled("test-bot-token"));
-        app.Discord.StubGuildChannels([DiscordFake.GuildChannel("1300000000000000201", "general", 0, 0), DiscordFake.GuildChannel("1300000000000000202", "annonces", 5, 1)]);
+        app.Discord.StubGuildChannels([Payloads.GuildChannel("1300000000000000201", "general", 0, 0), Payloads.GuildChannel("1300000000000000202", "annonces", 5, 1)]);
         await PostJsonAsync(app, "/admin/api/channels/1300000000000000202/exclude", null);
 
         var channels = await GetJsonAsync(app, "/admin/api/channels");

@@ -6,6 +6,7 @@ namespace CoalitionBot.Tests.Admin;
 
 /// The admin page in a real browser: Debian's Chromium, driven by Playwright, on a phone-sized
 /// screen, against the bot on a real socket.
+[Trait("Category", "Process")]
 public sealed class AdminBrowserTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";

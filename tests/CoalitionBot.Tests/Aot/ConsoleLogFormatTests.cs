@@ -7,6 +7,7 @@ namespace CoalitionBot.Tests.Aot;
 /// json gives one JSON object per line, a log collector's input; an unknown name stops the start
 /// with one line naming the key.
 [Collection(NativeBinaryGroup.Name)]
+[Trait("Category", "Process")]
 public sealed class ConsoleLogFormatTests(NativeBinary binary)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

@@ -20,6 +20,7 @@ namespace CoalitionBot.Tests.Aot;
 /// signatures. Trimming and AOT break things at run time only, so each path is driven here, one
 /// process start per scenario.
 [Collection(NativeBinaryGroup.Name)]
+[Trait("Category", "Process")]
 public sealed class NativeBinaryTests(NativeBinary binary)
 {
     private const string AdminToken = "an-admin-token-for-the-native-binary";
@@ -32,7 +33,7 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     public async Task Signed_commands_change_the_channel_lists_and_a_restart_keeps_them()
     {
         using var guild = new GuildFake();
-        var sample = new SampleServer(guild);
+        var sample = new SampleGuild(guild);
         guild.Map();
         guild.Answer(
             Request.Create().WithPath(new WildcardMatcher($"{GuildFake.ApiPath}/webhooks/{Payloads.ApplicationId}/*/messages/@original")).UsingPatch(),
@@ -41,9 +42,9 @@ public sealed class NativeBinaryTests(NativeBinary binary)
         using var folder = new TempDirectory("coalitionbot-aot-commands-");
         var data = folder.Path;
         var settings = Settings(data, guild, keys);
-        var guildId = DiscordPayloads.Id(guild.Guild);
-        var annonces = DiscordPayloads.Id(sample.Announcements.Id);
-        var general = DiscordPayloads.Id(sample.General.Id);
+        var guildId = Payloads.Id(guild.Guild);
+        var annonces = Payloads.Id(sample.Announcements.Id);
+        var general = Payloads.Id(sample.General.Id);
 
         await using (var bot = await NativeBot.ServeAsync(binary.Path, data, settings, Token))
         {
@@ -220,12 +221,12 @@ public sealed class NativeBinaryTests(NativeBinary binary)
     [Fact]
     public async Task Register_commands_puts_the_same_catalog_as_the_jit_build()
     {
-        using var discord = new DiscordFake();
+        using var discord = new GuildFake();
         discord.StubBulkOverwrite();
         using var folder = new TempDirectory("coalitionbot-aot-register-");
         var data = folder.Path;
         var settings = Settings(data);
-        settings["Discord:ApiBaseUrl"] = discord.ApiBaseUrl;
+        settings["Discord:ApiBaseUrl"] = discord.BaseUrl;
         settings["Discord:BotToken"] = GuildFake.Token;
 
         var (exit, output) = await NativeBot.RunAsync(binary.Path, data, settings, [CommandRegistration.Verb], Token);
@@ -274,7 +275,7 @@ public sealed class NativeBinaryTests(NativeBinary binary)
         ["Storage:Path"] = Path.Combine(data, "data", "coalitionbot.db"),
         ["Admin:Token"] = AdminToken,
         ["Discord:ApplicationId"] = Payloads.ApplicationId,
-        ["Discord:GuildId"] = guild is null ? Payloads.GuildId : DiscordPayloads.Id(guild.Guild),
+        ["Discord:GuildId"] = guild is null ? Payloads.GuildId : Payloads.Id(guild.Guild),
         ["Discord:BotToken"] = guild is null ? "" : GuildFake.Token,
         ["Discord:ApiBaseUrl"] = guild?.BaseUrl ?? "http://127.0.0.1:9/api/v10",
         ["Discord:PublicKey"] = keys?.PublicKeyHex ?? "",

@@ -9,6 +9,7 @@ namespace CoalitionBot.Tests.Aot;
 /// arm64 machine directly. Speed means nothing under emulation; what is checked is that the Pi's
 /// binary starts, checks signatures, writes its database, speaks French and stops cleanly.
 [Collection(NativeBinaryGroup.Name)]
+[Trait("Category", "Process")]
 public sealed class PiBinaryTests(PiBinary pi) : IClassFixture<PiBinary>
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

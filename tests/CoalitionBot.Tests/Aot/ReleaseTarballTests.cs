@@ -5,6 +5,7 @@ namespace CoalitionBot.Tests.Aot;
 /// deploy/package.sh makes the tarball of the install without Docker from the published binary;
 /// unpacked elsewhere, it holds what the systemd unit expects and the bot runs from it.
 [Collection(NativeBinaryGroup.Name)]
+[Trait("Category", "Process")]
 public sealed class ReleaseTarballTests(NativeBinary binary)
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace CoalitionBot.Tests.Aot;
 /// never need writable and executable memory: run under deploy/systemd/mdwe.c (the same rule, through
 /// prctl), it must serve signed requests, answer /healthz, render a digest and stop cleanly.
 [Collection(NativeBinaryGroup.Name)]
+[Trait("Category", "Process")]
 public sealed class WriteExecuteMemoryTests(NativeBinary binary)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;

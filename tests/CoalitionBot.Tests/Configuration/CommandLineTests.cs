@@ -5,6 +5,7 @@ using System.Net.Sockets;
 namespace CoalitionBot.Tests.Configuration;
 
 /// The binary as an operator runs it: mistakes on the command line get one line and a non-zero exit.
+[Trait("Category", "Process")]
 public sealed class CommandLineTests
 {
     [Fact]

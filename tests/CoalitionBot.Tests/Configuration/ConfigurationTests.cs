@@ -132,6 +132,7 @@ public sealed class ConfigurationTests
     }
 
     [Fact]
+    [Trait("Category", "Process")]
     public async Task The_process_stops_with_exit_code_1_and_one_line_naming_the_key()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CoalitionBot.dll");

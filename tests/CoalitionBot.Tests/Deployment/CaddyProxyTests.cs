@@ -10,6 +10,7 @@ namespace CoalitionBot.Tests.Deployment;
 /// Discord → Caddy (the production Caddyfile, real binary, HTTPS) → the bot: signatures survive the
 /// proxy byte for byte, and only /interactions and /healthz are public.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class CaddyProxyTests(CaddyFixture stack) : IClassFixture<CaddyFixture>
 {
     private const string Ping = """{"type":1,"id":"1","application_id":"2","token":"t","version":1}""";

@@ -6,6 +6,7 @@ namespace CoalitionBot.Tests.Deployment;
 /// init_bot_stack.sh run for real (as root, as on the Pi) against a stub `docker` on PATH that
 /// records its calls: twice in a row, after a new image, and where it has to build.
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "Process")]
 public sealed class InitBotStackTests : IDisposable
 {
     private readonly TempDirectory deployDir = new("coalitionbot-init-");

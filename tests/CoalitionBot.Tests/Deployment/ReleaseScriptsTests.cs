@@ -4,6 +4,7 @@ namespace CoalitionBot.Tests.Deployment;
 
 /// deploy/release.sh and deploy/rollback.sh run for real against a stub `docker` on PATH.
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[Trait("Category", "Process")]
 public sealed class ReleaseScriptsTests : IDisposable
 {
     private readonly TempDirectory deployDir = new("coalitionbot-release-");

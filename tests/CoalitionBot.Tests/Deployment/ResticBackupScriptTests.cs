@@ -6,6 +6,7 @@ namespace CoalitionBot.Tests.Deployment;
 
 /// deploy/restic/backup.sh, the backup profile's entry script, run with the real restic against a
 /// repository in a temporary folder, with the folders the compose file mounts under /source.
+[Trait("Category", "Process")]
 public sealed class ResticBackupScriptTests : IDisposable
 {
     private readonly TempDirectory root = new("coalitionbot-restic-");

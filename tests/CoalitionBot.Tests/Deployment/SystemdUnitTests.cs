@@ -7,6 +7,7 @@ namespace CoalitionBot.Tests.Deployment;
 /// deploy/systemd/coalitionbot.service, the unit of the install without Docker, checked by systemd's
 /// own tools: `systemd-analyze verify` (syntax, directives, the executable) and `systemd-analyze
 /// security` (its exposure score, printed in the test output).
+[Trait("Category", "Process")]
 public sealed partial class SystemdUnitTests : IDisposable
 {
     private static readonly string Unit = Path.Combine(RepositoryPaths.Root, "deploy", "systemd", "coalitionbot.service");

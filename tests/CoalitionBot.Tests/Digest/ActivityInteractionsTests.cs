@@ -28,14 +28,16 @@ public sealed class ActivityInteractionsTests : IDisposable
         key.Dispose();
     }
 
-    private DigestAppFactory App()
+    private TestApp App()
     {
         discord.Given(Request.Create().WithPath("/webhooks/2/interaction-token/messages/@original").UsingPatch())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody("{\"id\":\"1\"}"));
-        var app = new DigestAppFactory(DigestHarness.Local(Monday.AddDays(1), 15));
-        app.Settings["Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
-        app.Settings["Discord:ApplicationId"] = "2";
-        app.Settings["Discord:ApiBaseUrl"] = discord.Url!;
+        var app = DigestFixtures.App(DigestHarness.Local(Monday.AddDays(1), 15), new Dictionary<string, string?>
+        {
+            ["Discord:PublicKey"] = Convert.ToHexStringLower(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
+            ["Discord:ApplicationId"] = "2",
+            ["Discord:ApiBaseUrl"] = discord.Url!,
+        });
         var services = app.Services;
         services.GetRequiredService<ChannelStore>().Upsert([DigestFixtures.Channel(10, "général")]);
         services.GetRequiredService<MessageStore>().Upsert(
@@ -46,7 +48,7 @@ public sealed class ActivityInteractionsTests : IDisposable
         return app;
     }
 
-    private async Task<HttpResponseMessage> PostSignedAsync(DigestAppFactory app, string data)
+    private async Task<HttpResponseMessage> PostSignedAsync(TestApp app, string data)
     {
         var body = "{\"id\":\"1\",\"application_id\":\"2\",\"type\":2,\"token\":\"interaction-token\",\"guild_id\":\"42\",\"channel_id\":\"10\",\"locale\":\"fr\","
             + "\"member\":{\"user\":{\"id\":\"7\",\"username\":\"alice\"},\"permissions\":\"0\"},\"data\":" + data + "}";

@@ -15,9 +15,9 @@ public sealed class DigestAdminApiTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DigestAppFactory App()
+    private static TestApp App()
     {
-        var app = new DigestAppFactory(DigestHarness.Local(Monday.AddDays(1), 9));
+        var app = DigestFixtures.App(DigestHarness.Local(Monday.AddDays(1), 9));
         var services = app.Services;
         services.GetRequiredService<ChannelStore>().Upsert([DigestFixtures.Channel(10, "général")]);
         services.GetRequiredService<MessageStore>().Upsert(

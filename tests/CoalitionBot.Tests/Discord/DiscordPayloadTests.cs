@@ -11,9 +11,9 @@ public sealed class DiscordPayloadTests
     public void Fake_message_pages_match_the_list_messages_response()
     {
         using var fake = new GuildFake();
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
 
-        var page = new JsonArray([.. fake.AllMessages.Select(m => (JsonNode)DiscordPayloads.Message(m))]);
+        var page = new JsonArray([.. fake.AllMessages.Select(m => (JsonNode)Payloads.Message(m))]);
 
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/channels/{channel_id}/messages", "get"), page.ToJsonString(), "messages page");
         Assert.Contains(page, m => m!["reactions"] is not null && m["message_reference"] is not null);
@@ -24,11 +24,11 @@ public sealed class DiscordPayloadTests
     public void Fake_channels_and_threads_match_the_guild_channels_and_threads_responses()
     {
         using var fake = new GuildFake();
-        var server = new SampleServer(fake);
+        var server = new SampleGuild(fake);
         server.Thread.ArchivedAt = fake.Now;
-        var channels = new JsonArray([.. fake.Channels.Where(c => !c.IsThread).Select(c => (JsonNode)DiscordPayloads.Channel(c, fake.Guild))]);
-        var active = DiscordPayloads.Threads(fake.Channels.Where(c => c.IsThread && c.ArchivedAt is null), fake.Guild);
-        var archived = DiscordPayloads.Threads(fake.Channels.Where(c => c.IsThread && c.ArchivedAt is not null), fake.Guild, hasMore: true);
+        var channels = new JsonArray([.. fake.Channels.Where(c => !c.IsThread).Select(c => (JsonNode)Payloads.Channel(c, fake.Guild))]);
+        var active = Payloads.Threads(fake.Channels.Where(c => c.IsThread && c.ArchivedAt is null), fake.Guild);
+        var archived = Payloads.Threads(fake.Channels.Where(c => c.IsThread && c.ArchivedAt is not null), fake.Guild, hasMore: true);
 
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/channels", "get"), channels.ToJsonString(), "guild channels");
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/threads/active", "get"), active.ToJsonString(), "active threads");
@@ -41,11 +41,11 @@ public sealed class DiscordPayloadTests
     public void Fake_members_the_guild_its_roles_and_errors_match_discords_responses()
     {
         using var fake = new GuildFake();
-        var server = new SampleServer(fake);
+        var server = new SampleGuild(fake);
 
-        OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/members/{user_id}", "get"), DiscordPayloads.Member(server.Camille).ToJsonString(), "member");
+        OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/members/{user_id}", "get"), Payloads.Member(server.Camille).ToJsonString(), "member");
         OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}", "get"),
-            DiscordPayloads.Guild(fake.Guild, fake.Name, [DiscordPayloads.Role(fake.Guild, "@everyone", 0), DiscordPayloads.Role(server.Helpers, "helpers", 1)]).ToJsonString(), "guild");
-        OpenApiSchemas.AssertValid("ErrorResponse", DiscordPayloads.Error(50001, "Missing Access").ToJsonString());
+            Payloads.Guild(fake.Guild, fake.Name, [Payloads.Role(fake.Guild, "@everyone", 0), Payloads.Role(server.Helpers, "helpers", 1)]).ToJsonString(), "guild");
+        OpenApiSchemas.AssertValid("ErrorResponse", Payloads.Error(50001, "Missing Access").ToJsonString());
     }
 }

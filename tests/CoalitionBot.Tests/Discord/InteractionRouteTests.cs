@@ -18,11 +18,11 @@ public sealed class InteractionRouteTests : IDisposable
     public async Task A_follow_up_is_posted_to_the_interaction_webhook_without_the_bot_token()
     {
         var author = fake.AddUser("coalitionbot", bot: true);
-        var reply = DiscordPayloads.Message(new FakeMessage(fake.Snowflake(fake.Now), 1300000000000000111, author, "suite", fake.Now) { Flags = 64 });
+        var reply = Payloads.Message(new FakeMessage(fake.Snowflake(fake.Now), 1300000000000000111, author, "suite", fake.Now) { Flags = 64 });
         fake.Answer(Request.Create().WithPath($"{GuildFake.ApiPath}/webhooks/{ApplicationId}/{InteractionToken}").UsingPost(), _ => GuildFake.Ok(reply));
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
-        var message = await host.Client.CreateFollowupMessageAsync(
+        var message = await host.DiscordClient.CreateFollowupMessageAsync(
             ApplicationId, InteractionToken, new WebhookMessageCreate("suite", Flags: 64, AllowedMentions: AllowedMentions.None), TestContext.Current.CancellationToken);
 
         Assert.Equal("suite", message.Content);

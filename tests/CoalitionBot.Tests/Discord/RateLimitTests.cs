@@ -30,7 +30,7 @@ public sealed class RateLimitTests : IDisposable
             : GuildFake.Ok(new JsonArray()));
         using var host = Host();
 
-        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var channels = await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Empty(channels);
         var requests = fake.Requests;
@@ -48,7 +48,7 @@ public sealed class RateLimitTests : IDisposable
         {
             if (++calls > 1)
             {
-                return GuildFake.Ok(DiscordPayloads.Guild(fake.Guild, fake.Name, []));
+                return GuildFake.Ok(Payloads.Guild(fake.Guild, fake.Name, []));
             }
 
             var response = GuildFake.Json(429, new JsonObject(), ("Retry-After", "1"), ("X-RateLimit-Global", "true"), ("X-RateLimit-Scope", "global"));
@@ -57,7 +57,7 @@ public sealed class RateLimitTests : IDisposable
         });
         using var host = Host();
 
-        await host.Client.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         var requests = fake.Requests;
         Assert.Equal(2, requests.Count);
@@ -70,10 +70,10 @@ public sealed class RateLimitTests : IDisposable
         var calls = 0;
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
             ? GuildFake.Json(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0 })
-            : GuildFake.Ok(new JsonArray(DiscordPayloads.Channel(new FakeChannel(42, 0, "général", null, 0), fake.Guild))));
+            : GuildFake.Ok(new JsonArray(Payloads.Channel(new FakeChannel(42, 0, "général", null, 0), fake.Guild))));
         using var host = Host();
 
-        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var channels = await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Equal("général", Assert.Single(channels).Name);
         Assert.Equal(2, fake.Requests.Count);
@@ -86,11 +86,11 @@ public sealed class RateLimitTests : IDisposable
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => ++calls == 1
             ? GuildFake.Json(429, new JsonObject { ["message"] = "The resource is being rate limited.", ["retry_after"] = 0.05, ["global"] = false }, ("X-RateLimit-Scope", "shared"))
             : GuildFake.Ok(new JsonArray()));
-        fake.Bot($"/guilds/{fake.Guild}", _ => GuildFake.Ok(DiscordPayloads.Guild(fake.Guild, fake.Name, [])));
+        fake.Bot($"/guilds/{fake.Guild}", _ => GuildFake.Ok(Payloads.Guild(fake.Guild, fake.Name, [])));
         using var host = Host(invalidRequestBudget: 1);
 
-        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
-        var guild = await host.Client.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var guild = await host.DiscordClient.GetGuildAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Empty(guild.Roles);
         Assert.Equal(3, fake.Requests.Count);
@@ -111,10 +111,10 @@ public sealed class RateLimitTests : IDisposable
 
                 return (WireMock.IResponseMessage)GuildFake.Ok(new System.Text.Json.Nodes.JsonArray());
             }));
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
             services.PostConfigureAll<HttpStandardResilienceOptions>(options => options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(300)));
 
-        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var channels = await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Empty(channels);
         // Counted on arrival: WireMock logs the abandoned first request only when its answer is done.
@@ -127,11 +127,11 @@ public sealed class RateLimitTests : IDisposable
     {
         fake.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet())
             .RespondWith(Response.Create().WithDelay(TimeSpan.FromSeconds(1)).WithHeader("Content-Type", "application/json").WithBody("[]"));
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
             services.PostConfigureAll<HttpStandardResilienceOptions>(options => options.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(200)));
 
         // What callers already handle as "Discord is unreachable", not the resilience library's own type.
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
     }
@@ -143,8 +143,8 @@ public sealed class RateLimitTests : IDisposable
             ("X-RateLimit-Limit", "2"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset-After", "0.400"), ("X-RateLimit-Bucket", "abcd1234")));
         using var host = Host();
 
-        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
-        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         var requests = fake.Requests;
         Assert.Equal(2, requests.Count);
@@ -155,17 +155,17 @@ public sealed class RateLimitTests : IDisposable
     [Fact]
     public async Task A_storm_of_refusals_stops_sending_instead_of_looping()
     {
-        fake.Bot("/channels/77/messages", _ => GuildFake.Json(403, DiscordPayloads.Error(50001, "Missing Access")));
+        fake.Bot("/channels/77/messages", _ => GuildFake.Json(403, Payloads.Error(50001, "Missing Access")));
         using var host = Host(invalidRequestBudget: 3);
 
         for (var i = 0; i < 3; i++)
         {
-            var refused = await Assert.ThrowsAsync<DiscordApiException>(() => host.Client.GetChannelMessagesAsync(77, 0, null, 100, TestContext.Current.CancellationToken));
+            var refused = await Assert.ThrowsAsync<DiscordApiException>(() => host.DiscordClient.GetChannelMessagesAsync(77, 0, null, 100, TestContext.Current.CancellationToken));
             Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         }
 
-        await Assert.ThrowsAsync<InvalidRequestBudgetException>(() => host.Client.GetChannelMessagesAsync(77, 0, null, 100, TestContext.Current.CancellationToken));
-        await Assert.ThrowsAsync<InvalidRequestBudgetException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidRequestBudgetException>(() => host.DiscordClient.GetChannelMessagesAsync(77, 0, null, 100, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidRequestBudgetException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
         Assert.Equal(3, fake.Requests.Count);
     }
 
@@ -175,7 +175,7 @@ public sealed class RateLimitTests : IDisposable
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Ok(new JsonArray()));
         using var host = Host();
 
-        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         var request = Assert.Single(fake.Requests).RequestMessage;
         Assert.Equal("Bot " + GuildFake.Token, request.Headers!["Authorization"].Single());
@@ -208,7 +208,7 @@ public sealed class RateLimitTests : IDisposable
         var logs = new LogCollector();
         using var host = Host(logs);
 
-        var channels = await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        var channels = await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.Empty(channels);
         var wait = Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(TimeProvider.System.GetUtcNow());
@@ -220,7 +220,7 @@ public sealed class RateLimitTests : IDisposable
                 Assert.InRange(wait, RateLimitWait.MaxWait - TimeSpan.FromMinutes(1), RateLimitWait.MaxWait);
                 Assert.Contains($"in {header}, longer than any we honour: waiting 3600 s instead", warning, StringComparison.Ordinal);
                 // Not worth holding a poll for an hour: the next request is not sent at all.
-                await Assert.ThrowsAsync<RateLimitedException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+                await Assert.ThrowsAsync<RateLimitedException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
                 break;
             case "ignored":
                 Assert.Equal(TimeSpan.Zero, wait);
@@ -243,13 +243,13 @@ public sealed class RateLimitTests : IDisposable
         var reset = (time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0) + 2.5;
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(200, new JsonArray(),
             ("X-RateLimit-Limit", "5"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", reset.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
         {
             services.RemoveAll<RateLimitRegistry>();
             services.AddSingleton(new RateLimitRegistry(time));
         });
 
-        await host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
+        await host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken);
 
         Assert.InRange(Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(time.GetUtcNow()), TimeSpan.FromSeconds(2.4), TimeSpan.FromSeconds(2.5));
     }
@@ -278,7 +278,7 @@ public sealed class RateLimitTests : IDisposable
         var logs = new LogCollector();
         using var host = Host(logs);
 
-        var refused = await Assert.ThrowsAsync<DiscordApiException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<DiscordApiException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Single(fake.Requests);
@@ -286,7 +286,7 @@ public sealed class RateLimitTests : IDisposable
         var registry = host.Get<RateLimitRegistry>();
         var wait = header is ["X-RateLimit-Global", _] ? registry.GlobalPauseLeft() : Bucket(host, $"guilds/{fake.Guild}/channels").WaitTime(TimeProvider.System.GetUtcNow());
         Assert.InRange(wait, RateLimitWait.MaxWait - TimeSpan.FromMinutes(1), RateLimitWait.MaxWait);
-        await Assert.ThrowsAsync<RateLimitedException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<RateLimitedException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
         Assert.Single(fake.Requests);
     }
 
@@ -295,7 +295,7 @@ public sealed class RateLimitTests : IDisposable
     {
         fake.Bot($"/guilds/{fake.Guild}/channels", _ => GuildFake.Json(503, new JsonObject { ["message"] = "upstream connect error", ["code"] = 0 }, ("Retry-After", "2147483647")));
         var logs = new LogCollector();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
         {
             services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
             // Long enough for the first request of a cold process to come back before the timeout.
@@ -306,7 +306,7 @@ public sealed class RateLimitTests : IDisposable
             });
         });
 
-        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<HttpRequestException>(() => host.DiscordClient.GetGuildChannelsAsync(fake.Guild, TestContext.Current.CancellationToken));
 
         Assert.IsType<Polly.Timeout.TimeoutRejectedException>(failure.InnerException);
         Assert.Single(fake.Requests);
@@ -333,12 +333,12 @@ public sealed class RateLimitTests : IDisposable
         data.Dispose();
     }
 
-    private IngestionHost Host(int? invalidRequestBudget = null) =>
-        new(data.Path, fake.BaseUrl, guildId: fake.Guild, invalidRequestBudget: invalidRequestBudget);
+    private TestApp Host(int? invalidRequestBudget = null) =>
+        IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, invalidRequestBudget: invalidRequestBudget);
 
-    private IngestionHost Host(LogCollector logs) =>
-        new(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
+    private TestApp Host(LogCollector logs) =>
+        IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
 
-    private RateLimitBucket Bucket(IngestionHost host, string path) =>
+    private RateLimitBucket Bucket(TestApp host, string path) =>
         host.Get<RateLimitRegistry>().BucketFor(RouteKey.From(HttpMethod.Get, new Uri(fake.BaseUrl + "/" + path)));
 }

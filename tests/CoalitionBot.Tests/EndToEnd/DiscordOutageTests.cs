@@ -18,6 +18,7 @@ namespace CoalitionBot.Tests.EndToEnd;
 /// Invariant 3 when Discord (or the Pi's internet) is not there at send time: the whole application
 /// against a WireMock Discord that goes down, a fake clock, and a real SMTP server. Each day must be
 /// mailed once, with every one of its messages, however late.
+[Trait("Category", "Process")]
 public sealed class DiscordOutageTests : IAsyncDisposable
 {
     private const string AdminToken = "admin-token-for-outage-tests-01";

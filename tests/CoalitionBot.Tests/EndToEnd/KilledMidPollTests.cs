@@ -11,6 +11,7 @@ namespace CoalitionBot.Tests.EndToEnd;
 
 /// The bot as a real process, killed (SIGKILL) in the middle of its first poll and started again:
 /// the LiteDB file ends with exactly the server's messages, nothing lost and nothing twice.
+[Trait("Category", "Process")]
 public sealed class KilledMidPollTests
 {
     private const string AdminToken = "an-admin-token-for-the-process-test";
@@ -21,7 +22,7 @@ public sealed class KilledMidPollTests
     public async Task A_process_killed_in_the_middle_of_a_poll_and_restarted_stores_every_message_once()
     {
         using var guild = new GuildFake();
-        var sample = new SampleServer(guild);
+        var sample = new SampleGuild(guild);
         var big = guild.AddChannel("gros-salon");
         guild.AddMessages(big, 1200, guild.Now.AddHours(-2), sample.Camille, sample.Jules);
         guild.Map();

@@ -14,6 +14,7 @@ namespace CoalitionBot.Tests.EndToEnd;
 /// The whole product over three days: the real application (as Program composes it) reads a busy
 /// server played by WireMock, is stopped for a day and restarted, and a real SMTP server receives
 /// exactly one correct digest per day. Time is a fake clock the test moves; nothing sleeps.
+[Trait("Category", "Process")]
 public sealed partial class ThreeDaysTests
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");

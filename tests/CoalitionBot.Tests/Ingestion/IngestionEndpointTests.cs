@@ -24,7 +24,7 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task The_admin_poll_runs_a_poll_and_answers_with_what_it_did()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         await using var app = App(GuildFake.Token);
         var client = AdminClient(app);
@@ -48,7 +48,7 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task A_poll_pushes_to_uptime_kuma_and_shows_in_the_admin_status()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         fake.Answer(Request.Create().WithPath("/api/push/kuma").UsingGet(), _ => GuildFake.Ok(new JsonObject { ["ok"] = true }));
         await using var app = App(GuildFake.Token, new() { ["Monitoring:PushUrl"] = fake.Server.Url + "/api/push/kuma?status=up&msg=OK&ping=" });
@@ -84,7 +84,7 @@ public sealed class IngestionEndpointTests : IDisposable
     {
         fake.Answer(
             Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{fake.Guild}/channels").UsingGet().WithHeader("Authorization", "Bot revoked-token"),
-            _ => GuildFake.Json(401, DiscordPayloads.Error(0, "401: Unauthorized")));
+            _ => GuildFake.Json(401, Payloads.Error(0, "401: Unauthorized")));
         await using var app = App("revoked-token");
         var client = AdminClient(app);
 
@@ -118,7 +118,7 @@ public sealed class IngestionEndpointTests : IDisposable
     [Fact]
     public async Task An_admin_poll_that_discord_fails_answers_502_with_the_reason()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         fake.Outage = 503;
         await using var app = App(GuildFake.Token);
@@ -180,7 +180,7 @@ public sealed class IngestionEndpointTests : IDisposable
             {
                 // The test drives polls itself; the scheduler is built but never started.
                 services.Configure<QuartzHostedServiceOptions>(options => options.AutoStart = false);
-                IngestionHost.ShortenRetryDelays(services);
+                IngestionFixtures.ShortenRetryDelays(services);
             });
 
     private static HttpClient AdminClient(TestApp app)

@@ -24,7 +24,7 @@ public sealed class MessageContentTests : IDisposable
         }
 
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
         var summary = await host.Poller.PollAsync(Token);
         var quiet = await host.Poller.PollAsync(Token);
@@ -39,10 +39,10 @@ public sealed class MessageContentTests : IDisposable
     [Fact]
     public async Task Messages_with_content_keep_polling_healthy()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.AddMessages(fake.AddChannel("bavardage"), 20, fake.Now.AddHours(-1), fake.AddUser("jules"));
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
         var summary = await host.Poller.PollAsync(Token);
         var health = await host.Get<HealthCheckService>().CheckHealthAsync(c => c.Name == "polling", Token);

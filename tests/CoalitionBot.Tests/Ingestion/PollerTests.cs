@@ -21,7 +21,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task One_poll_stores_exactly_every_message_of_several_channels_threads_and_pages()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var start = fake.Now.AddHours(-2);
         var workshop = fake.AddChannel("atelier");
         fake.AddMessages(workshop, 1234, start, sample.Camille, sample.Jules, sample.Plain);
@@ -66,7 +66,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task A_second_poll_of_a_quiet_server_makes_at_most_two_requests()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         using var host = Host();
         await host.Poller.PollAsync(Token);
@@ -84,7 +84,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task A_poll_interrupted_midway_and_restarted_stores_everything_once()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var big = fake.AddChannel("gros");
         fake.AddMessages(big, 950, fake.Now.AddHours(-2), sample.Camille, sample.Jules);
         fake.Map();
@@ -121,7 +121,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task Messages_stored_again_after_a_cursor_that_lagged_behind_are_not_duplicated()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var big = fake.AddChannel("gros");
         fake.AddMessages(big, 250, fake.Now.AddHours(-2), sample.Camille);
         fake.Map();
@@ -142,7 +142,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task A_forbidden_channel_is_marked_unreadable_and_skipped_while_the_others_are_read()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var secret = fake.AddChannel("modération");
         fake.AddMessages(secret, 5, fake.Now.AddHours(-1), sample.Camille);
         secret.Forbidden = true;
@@ -174,7 +174,7 @@ public sealed class PollerTests : IDisposable
     [MemberData(nameof(BrokenPages))]
     public async Task A_broken_page_fails_that_channels_read_for_this_poll_and_the_next_poll_reads_it(string kind)
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var broken = fake.AddChannel("cassé");
         var waiting = fake.AddMessages(broken, 5, fake.Now.AddHours(-1), sample.Camille);
         // Messages from before the poll's starting point, as a confused Discord (or proxy) might send back.
@@ -186,11 +186,11 @@ public sealed class PollerTests : IDisposable
             if (++answered > 3)
             {
                 // Asked again and again: a loop. Fail it rather than hang the test.
-                return GuildFake.Json(500, DiscordPayloads.Error(0, "looping"));
+                return GuildFake.Json(500, Payloads.Error(0, "looping"));
             }
 
-            var page = new System.Text.Json.Nodes.JsonArray([.. old.OrderByDescending(m => m.Id).Select(m => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(m))]);
-            var message = DiscordPayloads.Message(waiting[0]);
+            var page = new System.Text.Json.Nodes.JsonArray([.. old.OrderByDescending(m => m.Id).Select(m => (System.Text.Json.Nodes.JsonNode)Payloads.Message(m))]);
+            var message = Payloads.Message(waiting[0]);
             message.Remove("author");
             var (status, body, type) = kind switch
             {
@@ -209,7 +209,7 @@ public sealed class PollerTests : IDisposable
         };
         fake.Map();
         var logs = new LogCollector();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs)));
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services => services.AddLogging(logging => logging.AddProvider(logs)));
 
         var summary = await host.Poller.PollAsync(Token);
         broken.MessagesAnswer = null;
@@ -231,15 +231,15 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task A_refresh_that_meets_a_page_behind_its_start_stops_and_reports_it()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         fake.Map();
         using var host = Host();
         await host.Poller.PollAsync(Token);
         var answered = 0;
         var stale = sample.General.Messages.Values.First();
         sample.General.MessagesAnswer = _ => ++answered > 3
-            ? GuildFake.Json(500, DiscordPayloads.Error(0, "looping"))
-            : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)DiscordPayloads.Message(stale))]));
+            ? GuildFake.Json(500, Payloads.Error(0, "looping"))
+            : GuildFake.Ok(new System.Text.Json.Nodes.JsonArray([.. Enumerable.Repeat(0, 100).Select(_ => (System.Text.Json.Nodes.JsonNode)Payloads.Message(stale))]));
 
         var summary = await host.Get<PeriodRefresh>().RefreshAsync(stale.Timestamp.AddMinutes(1), fake.Now.AddHours(1), Token);
 
@@ -251,7 +251,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task Excluded_channels_and_their_threads_are_never_requested()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var offTopic = fake.AddChannel("hors-sujet");
         fake.AddMessages(offTopic, 30, fake.Now.AddHours(-1), sample.Camille);
         var offTopicThread = fake.AddThread(offTopic, "fil hors-sujet", sample.Jules, fake.Now.AddMinutes(-50));
@@ -279,7 +279,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task Threads_and_forum_posts_are_found_active_and_archived_since_the_last_poll()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var oldThread = fake.AddThread(sample.Announcements, "archivé hier", sample.Jules, fake.Now.AddHours(-5));
         fake.AddMessages(oldThread, 3, fake.Now.AddHours(-5), sample.Jules);
         oldThread.ArchivedAt = fake.Now.AddHours(-4);
@@ -332,7 +332,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task On_a_server_where_everyone_sees_nothing_only_channels_opened_to_everyone_count_as_public()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var members = fake.AddRole("membres");
         // @everyone sees nothing server-wide; members see #général through their role, and
         // #annonces is opened to @everyone explicitly.
@@ -355,7 +355,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task Messages_are_stored_with_display_names_mentions_replies_reactions_and_attachments()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var members = fake.AddChannel("membres");
         members.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: 0, Deny: ChannelDiscovery.ViewChannel));
         fake.Map();
@@ -387,7 +387,7 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task The_servers_name_is_read_with_its_roles_and_kept_across_a_restart()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         var firstName = fake.Name;
         using (var host = Host())
@@ -410,12 +410,12 @@ public sealed class PollerTests : IDisposable
     [Fact]
     public async Task A_rejected_token_is_tried_again_after_five_minutes_then_hourly_and_polling_resumes_when_it_works()
     {
-        _ = new SampleServer(fake);
+        _ = new SampleGuild(fake);
         fake.Map();
         fake.Outage = 401;
         var clock = new FakeTimeProvider(fake.Now);
         var logs = new LogCollector();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild, configureServices: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddLogging(logging => logging.AddProvider(logs));
@@ -461,7 +461,7 @@ public sealed class PollerTests : IDisposable
             closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
         }
 
-        using var host = new IngestionHost(data.Path, $"http://127.0.0.1:{closedPort}/api/v10", guildId: fake.Guild,
+        using var host = IngestionFixtures.Host(data.Path, $"http://127.0.0.1:{closedPort}/api/v10", guildId: fake.Guild,
             configureServices: services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug)));
 
         var summary = await host.Poller.PollAsync(Token);
@@ -482,9 +482,9 @@ public sealed class PollerTests : IDisposable
         data.Dispose();
     }
 
-    private IngestionHost Host() => new(data.Path, fake.BaseUrl, guildId: fake.Guild);
+    private TestApp Host() => IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
 
-    private static List<ulong> StoredIds(IngestionHost host) =>
+    private static List<ulong> StoredIds(TestApp host) =>
         [.. host.Get<Database>().Collection<StoredMessage>(MessageStore.CollectionName).FindAll().Select(m => m.Id).Order()];
 
     private IEnumerable<ILogEntry> MessageRequests() =>

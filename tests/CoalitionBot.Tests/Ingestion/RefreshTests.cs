@@ -13,11 +13,11 @@ public sealed class RefreshTests : IDisposable
     [Fact]
     public async Task A_refresh_drops_messages_deleted_on_discord_and_takes_edits_and_reactions()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var busy = fake.AddChannel("très actif");
         fake.AddMessages(busy, 230, fake.Now.AddHours(-2), sample.Jules);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         var deleted = sample.General.Messages.Values.First();
         sample.General.Messages.Remove(deleted.Id);
@@ -46,9 +46,9 @@ public sealed class RefreshTests : IDisposable
     [Fact]
     public async Task A_refresh_leaves_messages_outside_the_period_alone()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         var first = sample.General.Messages.Values.First();
         sample.General.Messages.Remove(first.Id);
@@ -62,11 +62,11 @@ public sealed class RefreshTests : IDisposable
     [Fact]
     public async Task A_refresh_drops_the_messages_of_a_channel_deleted_on_discord()
     {
-        var sample = new SampleServer(fake);
+        var sample = new SampleGuild(fake);
         var gone = fake.AddChannel("supprimé");
         var messages = fake.AddMessages(gone, 4, fake.Now.AddHours(-1), sample.Jules);
         fake.Map();
-        using var host = new IngestionHost(data.Path, fake.BaseUrl, guildId: fake.Guild);
+        using var host = IngestionFixtures.Host(data.Path, fake.BaseUrl, guildId: fake.Guild);
         await host.Poller.PollAsync(Token);
         gone.Deleted = true;
 

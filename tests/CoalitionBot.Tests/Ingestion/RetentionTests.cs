@@ -13,7 +13,7 @@ public sealed class RetentionTests : IDisposable
     [Fact]
     public void Retention_purges_messages_older_than_the_retention_days()
     {
-        using var host = new IngestionHost(data.Path, "http://127.0.0.1:9/api/v10", settings: new Dictionary<string, string?> { ["Storage:RetentionDays"] = "30" });
+        using var host = IngestionFixtures.Host(data.Path, "http://127.0.0.1:9/api/v10", settings: new Dictionary<string, string?> { ["Storage:RetentionDays"] = "30" });
         var now = TimeProvider.System.GetUtcNow();
         host.Messages.Upsert(
         [

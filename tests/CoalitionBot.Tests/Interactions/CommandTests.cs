@@ -351,13 +351,13 @@ public sealed class CommandTests
         return await InteractionEndpointTests.ReadAnswerAsync(response);
     }
 
-    private static void StubServer(DiscordFake discord) => discord.StubGuildChannels(
+    private static void StubServer(GuildFake discord) => discord.StubGuildChannels(
     [
-        DiscordFake.GuildChannel(Category, "Coalition", 4, 0),
-        DiscordFake.GuildChannel(Annonces, "annonces", 5, 1, Category),
-        DiscordFake.GuildChannel(General, "general", 0, 0, Category),
-        DiscordFake.GuildChannel(Evenements, "événements", 15, 2, Category),
-        DiscordFake.GuildChannel(Voice, "vocal", 2, 3, Category),
+        Payloads.GuildChannel(Category, "Coalition", 4, 0),
+        Payloads.GuildChannel(Annonces, "annonces", 5, 1, Category),
+        Payloads.GuildChannel(General, "general", 0, 0, Category),
+        Payloads.GuildChannel(Evenements, "événements", 15, 2, Category),
+        Payloads.GuildChannel(Voice, "vocal", 2, 3, Category),
     ]);
 
     private sealed class ThrowingCommand : ISlashCommand

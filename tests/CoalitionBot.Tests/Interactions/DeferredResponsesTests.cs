@@ -12,7 +12,7 @@ public sealed class DeferredResponsesTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string EditPath => $"{DiscordFake.ApiPrefix}/webhooks/{Payloads.ApplicationId}/*/messages/@original";
+    private static string EditPath => $"{GuildFake.ApiPath}/webhooks/{Payloads.ApplicationId}/*/messages/@original";
 
     [Fact]
     public async Task A_deferred_command_that_fails_edits_its_answer_into_an_apology()
@@ -90,7 +90,7 @@ public sealed class DeferredResponsesTests
     public async Task Channels_still_answers_when_discord_cannot_list_the_channels()
     {
         await using var app = new TestApp();
-        app.Discord.Server.Given(Request.Create().WithPath($"{DiscordFake.ApiPrefix}/guilds/{Payloads.GuildId}/channels").UsingGet())
+        app.Discord.Server.Given(Request.Create().WithPath($"{GuildFake.ApiPath}/guilds/{Payloads.GuildId}/channels").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody("""{"message": "Missing Access", "code": 50001}"""));
         app.Discord.StubEditOriginal();
 

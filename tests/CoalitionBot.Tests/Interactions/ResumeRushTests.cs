@@ -14,12 +14,12 @@ public sealed class ResumeRushTests : IAsyncDisposable
     private const int Members = 50;
 
     private readonly GuildFake guild = new();
-    private readonly SampleServer sample;
+    private readonly SampleGuild sample;
     private readonly TestApp app;
 
     public ResumeRushTests()
     {
-        sample = new SampleServer(guild);
+        sample = new SampleGuild(guild);
         // Said a few seconds ago: inside "since the last digest" whatever the hour the test runs.
         guild.AddMessages(sample.General, 3, guild.Now.AddSeconds(-20), sample.Camille, sample.Jules);
         guild.AddMessages(sample.Announcements, 2, guild.Now.AddSeconds(-10), sample.Jules);
@@ -87,7 +87,7 @@ public sealed class ResumeRushTests : IAsyncDisposable
 
     private static WireMock.ResponseMessage Edited()
     {
-        var response = GuildFake.Ok(JsonNode.Parse(DiscordFake.EditedMessage())!);
+        var response = GuildFake.Ok(Payloads.EditedMessage());
         return response;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoalitionBot.Tests.Mail;
 
 /// The whole application against a real SMTP server process, stopped and restarted over several days.
+[Trait("Category", "Process")]
 public sealed class DigestRestartEndToEndTests
 {
     private static readonly DateOnly Day1 = new(2026, 11, 23);
@@ -15,8 +16,8 @@ public sealed class DigestRestartEndToEndTests
     [Fact]
     public async Task Started_on_day_one_stopped_for_a_day_and_restarted_the_bot_mails_exactly_one_digest_per_day()
     {
-        using var files = new TestDatabase();
-        await using var smtp = await AiosmtpdServer.StartAsync(files.Folder, Token);
+        using var files = new TempDirectory();
+        await using var smtp = await AiosmtpdServer.StartAsync(files.Path, Token);
 
         // Day 1 to day 2: running; day 2's digest is due on day 3 at 07:00, when the bot is down.
         using (var first = App(DigestHarness.Local(Day1.AddDays(1), 7, 30), files, smtp.Port))
@@ -46,16 +47,15 @@ public sealed class DigestRestartEndToEndTests
         });
     }
 
-    private static DigestAppFactory App(DateTimeOffset now, TestDatabase files, int port)
-    {
-        var app = new DigestAppFactory(now, files, realMail: true);
-        app.Settings["Smtp:Host"] = "127.0.0.1";
-        app.Settings["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        app.Settings["Smtp:Security"] = "None";
-        return app;
-    }
+    private static TestApp App(DateTimeOffset now, TempDirectory files, int port) =>
+        DigestFixtures.App(now, new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1",
+            ["Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "None",
+        }, realMail: true, dataDirectory: files.Path);
 
-    private static void Seed(DigestAppFactory app, params DateOnly[] days)
+    private static void Seed(TestApp app, params DateOnly[] days)
     {
         app.Services.GetRequiredService<ChannelStore>().Upsert([DigestFixtures.Channel(10, "général")]);
         app.Services.GetRequiredService<MessageStore>().Upsert(

@@ -11,9 +11,9 @@ public sealed class OutboxRetentionTests
     [Fact]
     public async Task The_retention_job_deletes_outbox_mails_and_previews_older_than_the_retention_days()
     {
-        await using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 3, 30));
+        await using var app = DigestFixtures.App(DigestHarness.Local(new DateOnly(2026, 11, 24), 3, 30));
         var now = app.Time.GetUtcNow();
-        var outbox = Directory.CreateDirectory(Path.Combine(app.Files.Folder, "outbox")).FullName;
+        var outbox = Directory.CreateDirectory(Path.Combine(app.DataDirectory, "outbox")).FullName;
         var ages = new Dictionary<string, int>
         {
             ["20261020-050000-digest-2026-10-19.42_coalitionbot.eml"] = 35,

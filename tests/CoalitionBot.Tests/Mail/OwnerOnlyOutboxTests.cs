@@ -37,8 +37,8 @@ public sealed class OwnerOnlyOutboxTests
     [Fact]
     public async Task Preview_files_are_readable_by_their_owner_only()
     {
-        await using var app = new DigestAppFactory(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
-        var outbox = Path.Combine(app.Files.Folder, "outbox");
+        await using var app = DigestFixtures.App(DigestHarness.Local(new DateOnly(2026, 11, 24), 9));
+        var outbox = Path.Combine(app.DataDirectory, "outbox");
 
         int exit;
         using (PermissiveUmask.Set())

@@ -7,6 +7,7 @@ using MimeKit;
 namespace CoalitionBot.Tests.Mail;
 
 /// Against a real SMTP server process (aiosmtpd, Debian package python3-aiosmtpd).
+[Trait("Category", "Process")]
 public sealed class SmtpEndToEndTests
 {
     private static readonly DateOnly Monday = new(2026, 11, 23);

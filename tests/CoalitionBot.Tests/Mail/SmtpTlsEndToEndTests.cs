@@ -9,6 +9,7 @@ namespace CoalitionBot.Tests.Mail;
 /// trusted through Smtp:TrustedCertificate. The servers listen on free ports of 127.0.0.1: the
 /// "465" server is the one Auto must meet with implicit TLS (the transport is told which port
 /// plays 465), the "587" one offers STARTTLS.
+[Trait("Category", "Process")]
 public sealed class SmtpTlsEndToEndTests : IDisposable
 {
     private const string User = "digest@example.org";

@@ -48,7 +48,7 @@ public sealed class IdleMemoryReleaseTests : IDisposable
     public async Task The_poll_job_releases_memory_when_it_ends_even_when_the_poll_fails()
     {
         // Nothing listens on port 9: the poll fails, and the job still ends with the release.
-        using var host = new IngestionHost(data.Path, "http://127.0.0.1:9/api/v10", configureServices: services =>
+        using var host = IngestionFixtures.Host(data.Path, "http://127.0.0.1:9/api/v10", configureServices: services =>
         {
             services.RemoveAll<IdleMemoryRelease>();
             services.AddSingleton(Release());

@@ -1,8 +1,9 @@
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Digest.Sample;
 using CoalitionBot.Markup;
-using ShippedSample = CoalitionBot.Digest.Sample.SampleServer;
 using CoalitionBot.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoalitionBot.Tests.Support;
 
@@ -14,6 +15,30 @@ internal static class DigestFixtures
     public static readonly DateOnly Day = new(2026, 11, 23);
 
     private static long nextId = 1_000;
+
+    /// The whole bot for digest tests: a fake clock at <paramref name="now"/>, mail recorded in memory
+    /// (unless <paramref name="realMail"/> keeps the configured transport), the scheduler not started
+    /// (tests drive the digest through the admin API or the services), no bot token (no polling), and
+    /// the list's addresses and the server's name set.
+    public static TestApp App(DateTimeOffset now, IDictionary<string, string?>? settings = null, bool realMail = false, string? dataDirectory = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Admin:Token"] = TestApp.AdminToken,
+            ["Digest:To"] = "liste@example.org",
+            ["Digest:From"] = "Coalition <bot@example.org>",
+            ["Digest:ServerName"] = "Coalition FFJ",
+            ["Discord:GuildId"] = "42",
+            ["Discord:BotToken"] = "",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return new TestApp(new TestAppOptions { Clock = new FakeTimeProvider(now), RecordMail = !realMail, Settings = all, DataDirectory = dataDirectory, Services = services });
+    }
 
     public static DigestPeriod Period(DateOnly? day = null) => DigestPeriod.ForDay(day ?? Day, Brussels);
 
@@ -44,5 +69,5 @@ internal static class DigestFixtures
 
     public static DailyDigest Sample(DateOnly? day = null) =>
         DigestBuilder.Build(new DigestRequest(
-            Period(day), ShippedSample.GuildId, ShippedSample.Messages(day ?? Day, Brussels), ShippedSample.Channels, ShippedSample.Lists, PreviousDayMessages: 11));
+            Period(day), SampleServer.GuildId, SampleServer.Messages(day ?? Day, Brussels), SampleServer.Channels, SampleServer.Lists, PreviousDayMessages: 11));
 }

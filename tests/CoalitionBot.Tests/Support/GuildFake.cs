@@ -11,10 +11,12 @@ using WireMock.Util;
 
 namespace CoalitionBot.Tests.Support;
 
-/// A WireMock server playing Discord for one server (guild): channels, threads, messages, members
-/// and roles held in memory and served as Discord serves them. There is no catch-all mapping: a
-/// request nobody expected is logged unmatched, and <see cref="UnmatchedRequests"/> shows it.
-internal sealed class GuildFake : IDisposable
+/// The one fake of Discord: a WireMock server playing Discord for one server (guild). Channels,
+/// threads, messages, members and roles are held in memory and served as Discord serves them, and
+/// the interaction routes (command registration, deferred answers' edits and follow-ups) are stubbed
+/// on demand. There is no catch-all mapping: a request nobody expected is logged unmatched, and
+/// <see cref="UnmatchedRequests"/> and <see cref="AssertNoUnexpectedRequests"/> show it.
+public sealed class GuildFake : IDisposable
 {
     public const string Token = "test-bot-token";
     public const string ApiPath = "/api/v10";
@@ -27,10 +29,11 @@ internal sealed class GuildFake : IDisposable
     private int answered;
     private bool guildMapped;
 
-    public GuildFake()
+    /// <param name="guild">The server's id; a snowflake from March 2024 when not given.</param>
+    public GuildFake(ulong? guild = null)
     {
         Server = WireMockServer.Start();
-        Guild = Snowflake(DateTimeOffset.Parse("2024-03-01T12:00:00Z", CultureInfo.InvariantCulture));
+        Guild = guild ?? Snowflake(DateTimeOffset.Parse("2024-03-01T12:00:00Z", CultureInfo.InvariantCulture));
         Now = TimeProvider.System.GetUtcNow();
     }
 
@@ -132,15 +135,15 @@ internal sealed class GuildFake : IDisposable
         }
 
         guildMapped = true;
-        Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread && !c.Deleted).Select(c => (JsonNode)DiscordPayloads.Channel(c, Guild))])));
-        Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(DiscordPayloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null && !c.Deleted).OrderByDescending(c => c.Id), Guild)));
+        Bot("/guilds/" + Id(Guild) + "/channels", _ => Ok(new JsonArray([.. Channels.Where(c => !c.IsThread && !c.Deleted).Select(c => (JsonNode)Payloads.Channel(c, Guild))])));
+        Bot("/guilds/" + Id(Guild) + "/threads/active", _ => Ok(Payloads.Threads(Channels.Where(c => c.IsThread && c.ArchivedAt is null && !c.Deleted).OrderByDescending(c => c.Id), Guild)));
         // Discord always lists @everyone, whose id is the server's.
-        Bot("/guilds/" + Id(Guild), _ => Ok(DiscordPayloads.Guild(Guild, Name, [
-            DiscordPayloads.Role(Guild, "@everyone", 0, EveryonePermissions),
-            .. roles.Select((r, i) => (JsonNode)DiscordPayloads.Role(r.Key, r.Value, i + 1))])));
+        Bot("/guilds/" + Id(Guild), _ => Ok(Payloads.Guild(Guild, Name, [
+            Payloads.Role(Guild, "@everyone", 0, EveryonePermissions),
+            .. roles.Select((r, i) => (JsonNode)Payloads.Role(r.Key, r.Value, i + 1))])));
         foreach (var user in users)
         {
-            Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(DiscordPayloads.Member(user)));
+            Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(Payloads.Member(user)));
         }
 
         return MapChannels();
@@ -155,8 +158,8 @@ internal sealed class GuildFake : IDisposable
             {
                 Bot($"/channels/{Id(channel.Id)}/messages", request => channel switch
                 {
-                    { Deleted: true } => Json(404, DiscordPayloads.Error(10003, "Unknown Channel")),
-                    { Forbidden: true } => Json(403, DiscordPayloads.Error(50001, "Missing Access")),
+                    { Deleted: true } => Json(404, Payloads.Error(10003, "Unknown Channel")),
+                    { Forbidden: true } => Json(403, Payloads.Error(50001, "Missing Access")),
                     { MessagesAnswer: { } answer } => answer(request),
                     _ => Ok(MessagesPage(channel, request)),
                 });
@@ -165,7 +168,7 @@ internal sealed class GuildFake : IDisposable
             if (channel.Type is 0 or 5 or 15 or 16)
             {
                 Bot($"/channels/{Id(channel.Id)}/threads/archived/public", request => channel.Forbidden
-                    ? Json(403, DiscordPayloads.Error(50001, "Missing Access"))
+                    ? Json(403, Payloads.Error(50001, "Missing Access"))
                     : Ok(ArchivedPage(channel, request)));
             }
         }
@@ -178,8 +181,8 @@ internal sealed class GuildFake : IDisposable
     public void Bot(string path, Func<IRequestMessage, ResponseMessage> answer) =>
         Answer(Request.Create().WithPath(ApiPath + path).UsingGet().WithHeader("Authorization", "Bot " + Token), request => Outage switch
         {
-            401 => Json(401, DiscordPayloads.Error(0, "401: Unauthorized")),
-            { } status => Json(status, DiscordPayloads.Error(0, "upstream connect error or disconnect/reset before headers")),
+            401 => Json(401, Payloads.Error(0, "401: Unauthorized")),
+            { } status => Json(status, Payloads.Error(0, "upstream connect error or disconnect/reset before headers")),
             null => answer(request),
         });
 
@@ -229,9 +232,53 @@ internal sealed class GuildFake : IDisposable
         return response;
     }
 
+    /// GET /guilds/{id}/channels answers these channels (validated against Discord's schema).
+    public void StubGuildChannels(JsonArray channels, string guildId = Payloads.GuildId)
+    {
+        var body = channels.ToJsonString();
+        OpenApiSchemas.AssertValid(OpenApiSchemas.ResponseBody("/guilds/{guild_id}/channels", "get"), body, "guild channels fixture");
+        Answer(Request.Create().WithPath($"{ApiPath}/guilds/{guildId}/channels").UsingGet(), _ => Ok(JsonNode.Parse(body)!));
+    }
+
+    /// PATCH /webhooks/{app}/{token}/messages/@original: Discord answers with the edited message.
+    public void StubEditOriginal(string applicationId = Payloads.ApplicationId) =>
+        Answer(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"{ApiPath}/webhooks/{applicationId}/*/messages/@original")).UsingPatch(),
+            _ => Ok(Payloads.EditedMessage()));
+
+    /// POST /webhooks/{app}/{token}: a follow-up message; Discord answers with the message created.
+    public void StubFollowUp(string applicationId = Payloads.ApplicationId) =>
+        Answer(Request.Create().WithPath(new WireMock.Matchers.WildcardMatcher($"{ApiPath}/webhooks/{applicationId}/*")).UsingPost(),
+            _ => Ok(Payloads.EditedMessage()));
+
+    /// PUT /applications/{app}/guilds/{guild}/commands: Discord answers with the commands registered,
+    /// or with the given status and error body.
+    public void StubBulkOverwrite(string applicationId = Payloads.ApplicationId, string guildId = Payloads.GuildId, int status = 200, string? body = null) =>
+        Answer(Request.Create().WithPath($"{ApiPath}/applications/{applicationId}/guilds/{guildId}/commands").UsingPut(), request => status == 200
+            ? Ok(Payloads.RegisteredCommands(request.Body ?? "[]", applicationId, guildId))
+            : Json(status, JsonNode.Parse(body ?? """{"message": "401: Unauthorized", "code": 0}""")!));
+
+    /// Waits for Discord to receive a request matching the predicate (deferred work runs after the response).
+    public async Task<ILogEntry> WaitForRequestAsync(Func<ILogEntry, bool> predicate, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            if (Server.LogEntries.FirstOrDefault(predicate) is { } entry)
+            {
+                return entry;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public void AssertNoUnexpectedRequests() =>
+        Assert.True(UnmatchedRequests.Count == 0, "Discord received requests nobody expected: " + string.Join(", ", UnmatchedRequests));
+
     public void Dispose() => Server.Stop();
 
-    private static string Id(ulong id) => DiscordPayloads.Id(id);
+    private static string Id(ulong id) => Payloads.Id(id);
 
     private static ulong? Query(IRequestMessage request, string name) =>
         request.Query is { } query && query.TryGetValue(name, out var values) && ulong.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -246,7 +293,7 @@ internal sealed class GuildFake : IDisposable
             : Query(request, "before") is { } before
                 ? channel.Messages.Values.Where(m => m.Id < before).OrderByDescending(m => m.Id).Take(limit)
                 : channel.Messages.Values.OrderByDescending(m => m.Id).Take(limit);
-        return new JsonArray([.. page.OrderByDescending(m => m.Id).Select(m => (JsonNode)DiscordPayloads.Message(m))]);
+        return new JsonArray([.. page.OrderByDescending(m => m.Id).Select(m => (JsonNode)Payloads.Message(m))]);
     }
 
     private JsonObject ArchivedPage(FakeChannel parent, IRequestMessage request)
@@ -260,6 +307,6 @@ internal sealed class GuildFake : IDisposable
         }
 
         var list = archived.ToList();
-        return DiscordPayloads.Threads(list.Take(limit), Guild, hasMore: list.Count > limit);
+        return Payloads.Threads(list.Take(limit), Guild, hasMore: list.Count > limit);
     }
 }

@@ -2,17 +2,17 @@ using CoalitionBot.Discord;
 
 namespace CoalitionBot.Tests.Support;
 
-internal sealed record FakeUser(ulong Id, string Username, string? GlobalName = null, string? Nick = null, bool Bot = false);
+public sealed record FakeUser(ulong Id, string Username, string? GlobalName = null, string? Nick = null, bool Bot = false);
 
-internal sealed record FakeOverwrite(ulong Id, ulong Allow, ulong Deny);
+public sealed record FakeOverwrite(ulong Id, ulong Allow, ulong Deny);
 
-internal sealed record FakeAttachment(ulong Id, string FileName, long Size, string ContentType);
+public sealed record FakeAttachment(ulong Id, string FileName, long Size, string ContentType);
 
-internal sealed record FakeEmbed(string? Title, string? Url);
+public sealed record FakeEmbed(string? Title, string? Url);
 
-internal sealed record FakeReaction(string Emoji, int Count);
+public sealed record FakeReaction(string Emoji, int Count);
 
-internal sealed record FakeMessage(ulong Id, ulong ChannelId, FakeUser Author, string Content, DateTimeOffset Timestamp)
+public sealed record FakeMessage(ulong Id, ulong ChannelId, FakeUser Author, string Content, DateTimeOffset Timestamp)
 {
     public int Type { get; init; }
 
@@ -36,7 +36,7 @@ internal sealed record FakeMessage(ulong Id, ulong ChannelId, FakeUser Author, s
 }
 
 /// A channel, category, forum or thread of the fake server, with its messages.
-internal sealed class FakeChannel(ulong id, int type, string name, ulong? parentId, int position)
+public sealed class FakeChannel(ulong id, int type, string name, ulong? parentId, int position)
 {
     public ulong Id { get; } = id;
 

@@ -12,22 +12,32 @@ public static class OpenApiSchemas
     private static readonly Lazy<(JsonObject Defs, JsonObject Paths)> Document = new(Load);
     private static readonly ConcurrentDictionary<string, JsonSchema> Cache = new();
 
+    /// Bodies already found valid, by schema: the same payloads come back in many tests, and an
+    /// evaluation against Discord's large schema costs far more than a lookup.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<JsonSchema, ConcurrentDictionary<string, bool>> Validated = [];
+
     /// The body Discord accepts for the interaction callback (what POST /interactions answers).
     public static void AssertInteractionResponse(string json) =>
         AssertValid(RequestBody("/interactions/{interaction_id}/{interaction_token}/callback", "post"), json, "interaction response");
 
     public static void AssertValid(string schemaName, string json) => AssertValid(Named(schemaName), json, schemaName);
 
-    public static JsonSchema Named(string schemaName) => Build("#" + schemaName, new JsonObject { ["$ref"] = "#/$defs/" + schemaName });
+    public static JsonSchema Named(string schemaName) => Build("#" + schemaName, () => new JsonObject { ["$ref"] = "#/$defs/" + schemaName });
 
     public static JsonSchema RequestBody(string path, string method) =>
-        Build($"req {method} {path}", Document.Value.Paths[path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.DeepClone());
+        Build($"req {method} {path}", () => Document.Value.Paths[path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.DeepClone());
 
     public static JsonSchema ResponseBody(string path, string method, string status = "200") =>
-        Build($"res {method} {path} {status}", Document.Value.Paths[path]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!.DeepClone());
+        Build($"res {method} {path} {status}", () => Document.Value.Paths[path]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!.DeepClone());
 
     public static void AssertValid(JsonSchema schema, string json, string what)
     {
+        var validated = Validated.GetOrCreateValue(schema);
+        if (validated.ContainsKey(json))
+        {
+            return;
+        }
+
         var results = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (!results.IsValid)
         {
@@ -38,9 +48,11 @@ public static class OpenApiSchemas
                 .Take(20);
             Assert.Fail($"{what} does not match Discord's OpenAPI schema:\n{string.Join('\n', errors)}\n{json}");
         }
+
+        validated.TryAdd(json, true);
     }
 
-    private static JsonSchema Build(string key, JsonNode root) =>
+    private static JsonSchema Build(string key, Func<JsonNode> root) =>
         Cache.GetOrAdd(key, _ =>
         {
             var schema = new JsonObject
@@ -49,7 +61,7 @@ public static class OpenApiSchemas
                 ["$id"] = $"https://schemas.test/discord/{Guid.NewGuid():N}",
                 ["$defs"] = Document.Value.Defs.DeepClone(),
             };
-            foreach (var (name, value) in root.AsObject())
+            foreach (var (name, value) in root().AsObject())
             {
                 schema[name] = value?.DeepClone();
             }

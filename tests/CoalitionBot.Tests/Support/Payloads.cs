@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace CoalitionBot.Tests.Support;
 
-/// Interaction bodies shaped as Discord sends them (see discord-spec.md §4), built as JSON.
-public static class Payloads
+/// Interaction bodies shaped as Discord sends them (see discord-spec.md §4), built as JSON. Discord's
+/// REST answers are in PayloadsRest.cs: one builder, two files.
+public static partial class Payloads
 {
     public const string GuildId = "1300000000000000000";
     public const string ApplicationId = "1416000000000000000";

@@ -1,11 +1,13 @@
 namespace CoalitionBot.Tests.Support;
 
-/// A small server with one of everything ingestion meets: a category, text and announcement
+/// The content of a <see cref="GuildFake"/> for ingestion tests (not to be confused with the bot's own
+/// sample day, CoalitionBot.Digest.Sample.SampleServer, which is what ingestion would have stored and
+/// which `digest --preview --sample` and the digest tests use): one of everything ingestion meets: a category, text and announcement
 /// channels, a forum with posts, a thread, nicknames, a webhook, replies, mentions, reactions,
 /// attachments and embeds. Messages are from the last hours, inside the first poll's backfill.
-internal sealed class SampleServer
+internal sealed class SampleGuild
 {
-    public SampleServer(GuildFake fake)
+    public SampleGuild(GuildFake fake)
     {
         Fake = fake;
         var start = fake.Now.AddHours(-3);

@@ -3,9 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace CoalitionBot.Tests.Support;
 
-/// JSON shaped as Discord's REST API sends it (every field the OpenAPI description requires, with
-/// Discord's null/empty conventions), so the client is tested against the real shape.
-internal static class DiscordPayloads
+/// Discord's REST answers, shaped as its API sends them (every field the OpenAPI description
+/// requires, with Discord's null/empty conventions), so the client is tested against the real shape.
+/// The interactions Discord posts to us are in Payloads.cs: one builder, two files.
+public static partial class Payloads
 {
     public static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
@@ -239,6 +240,61 @@ internal static class DiscordPayloads
     }
 
     public static JsonObject Error(int code, string message) => new() { ["message"] = message, ["code"] = code };
+
+    public static JsonObject GuildChannel(string id, string name, int type, int position, string? parentId = null) => new()
+    {
+        ["id"] = id,
+        ["type"] = type,
+        ["last_message_id"] = null,
+        ["flags"] = 0,
+        ["guild_id"] = Payloads.GuildId,
+        ["name"] = name,
+        ["parent_id"] = parentId,
+        ["rate_limit_per_user"] = 0,
+        ["topic"] = null,
+        ["position"] = position,
+        ["permission_overwrites"] = new JsonArray(),
+        ["nsfw"] = false,
+    };
+
+    public static JsonObject EditedMessage() => new()
+    {
+        ["id"] = "1417203399200000000",
+        ["type"] = 20,
+        ["content"] = "",
+        ["channel_id"] = Payloads.InvokingChannelId,
+        ["author"] = new JsonObject { ["id"] = Payloads.ApplicationId, ["username"] = "CoalitionBot", ["discriminator"] = "0", ["avatar"] = null, ["public_flags"] = 0, ["bot"] = true, ["global_name"] = null },
+        ["attachments"] = new JsonArray(),
+        ["embeds"] = new JsonArray(),
+        ["mentions"] = new JsonArray(),
+        ["mention_roles"] = new JsonArray(),
+        ["pinned"] = false,
+        ["mention_everyone"] = false,
+        ["tts"] = false,
+        ["timestamp"] = "2026-11-24T08:00:00.000000+00:00",
+        ["edited_timestamp"] = "2026-11-24T08:00:01.000000+00:00",
+        ["flags"] = 64,
+        ["components"] = new JsonArray(),
+        ["webhook_id"] = Payloads.ApplicationId,
+    };
+
+    /// Discord's answer to a bulk overwrite: the commands with ids and versions.
+    public static JsonArray RegisteredCommands(string requestBody, string applicationId, string guildId)
+    {
+        var commands = JsonNode.Parse(requestBody)!.AsArray();
+        var index = 0;
+        foreach (var command in commands.Select(c => c!.AsObject()))
+        {
+            command["id"] = $"14165000000000001{index++:00}";
+            command["application_id"] = applicationId;
+            command["guild_id"] = guildId;
+            command["version"] = "1416500000000000999";
+            command["default_member_permissions"] ??= null;
+            command["type"] ??= 1;
+        }
+
+        return commands;
+    }
 
     private static JsonObject WithoutNulls(this JsonObject json, params string[] keys)
     {
