@@ -183,6 +183,7 @@ internal static class AdminPageRenderer
             .Append(Checkbox("dailyMail", t.DailyMail, switches.DailyMail))
             .Append(Checkbox("weeklySynthesis", t.WeeklySynthesis, switches.WeeklySynthesis))
             .Append(Checkbox("summaries", t.Summaries, switches.Summaries))
+            .Append(Checkbox("abstracts", t.Abstracts, switches.Abstracts))
             .Append("<p><button type=\"submit\">").Append(E(t.Save)).Append("</button></p></form></section>");
     }
 

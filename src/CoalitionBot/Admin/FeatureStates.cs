@@ -2,6 +2,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
+using CoalitionBot.Summarization;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
@@ -15,7 +16,8 @@ internal sealed class FeatureStates(
     IOptions<SmtpOptions> smtp,
     IOptions<DigestOptions> digest,
     IOptions<AdminOptions> admin,
-    IOptions<MonitoringOptions> monitoring)
+    IOptions<MonitoringOptions> monitoring,
+    IOptions<SummarizationOptions> summarization)
 {
     public IReadOnlyList<FeatureState> Compute()
     {
@@ -43,6 +45,9 @@ internal sealed class FeatureStates(
             string.IsNullOrWhiteSpace(monitoring.Value.PushUrl)
                 ? new("monitoring", false, "Monitoring:PushUrl is not set: no push to Uptime Kuma", "Monitoring:PushUrl manque : rien n'est signalé à Uptime Kuma")
                 : new("monitoring", true, "push to Uptime Kuma after each poll and digest", "signal à Uptime Kuma après chaque collecte et chaque résumé"),
+            summarization.Value.IsConfigured
+                ? new("summarization", true, $"abstract by {summarization.Value.Model} when switched on on the admin page", $"résumé par {summarization.Value.Model} quand il est activé sur la page d'administration")
+                : new("summarization", false, "Summarization:Endpoint is not set: no abstract by a language model", "Summarization:Endpoint manque : pas de résumé par un modèle de langue"),
         ];
     }
 }

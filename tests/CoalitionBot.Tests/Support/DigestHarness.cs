@@ -53,6 +53,9 @@ internal sealed class DigestHarness : IDisposable
 
     public ServerNameSource ServerName => app.Get<ServerNameSource>();
 
+    /// The bot's abstract writer (the model's, off unless Summarization:Endpoint is set).
+    public IDigestAbstracts Abstracts => app.Get<IDigestAbstracts>();
+
     /// Where the service pushes after a sent digest; empty means no push.
     public string? PushUrl
     {

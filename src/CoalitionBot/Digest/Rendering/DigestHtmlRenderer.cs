@@ -31,6 +31,11 @@ internal static class DigestHtmlRenderer
             html.Append("<div style=\"font-size:13px;color:#ffffff;\">").Append(E(context.ServerName)).Append("</div>")
                 .Append("<div style=\"font-size:22px;font-weight:bold;color:#ffffff;\">").Append(E(context.Title(digest))).Append("</div>"));
 
+        if (digest.Abstract is { } summary)
+        {
+            Row(html, $"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", () => AppendAbstract(html, summary, context));
+        }
+
         Row(html, $"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", () => AppendFigures(html, digest, context));
         if (digest.Highlights.Count > 0)
         {
@@ -71,6 +76,28 @@ internal static class DigestHtmlRenderer
 
     private static void Anchor(StringBuilder html, string url, string label) =>
         html.Append("<a href=\"").Append(E(url)).Append("\" style=\"color:").Append(Link).Append(";\">").Append(E(label)).Append("</a>");
+
+    /// The model's words are text, encoded like any message; the only links are the citations' jump
+    /// links, which our code took from the digest's own messages.
+    private static void AppendAbstract(StringBuilder html, DigestAbstract summary, DigestRenderContext context)
+    {
+        Heading(html, E(context.Texts.AbstractHeading));
+        html.Append("<p style=\"margin:0 0 4px 0;color:").Append(Text).Append(";\">");
+        foreach (var part in summary.Parts)
+        {
+            if (part.Link is { } link)
+            {
+                Anchor(html, link, part.Text);
+            }
+            else
+            {
+                html.Append(E(part.Text));
+            }
+        }
+
+        html.Append("</p><p style=\"margin:0 0 6px 0;font-size:12px;color:").Append(Muted).Append(";\">")
+            .Append(E(context.Texts.Format(context.Texts.AbstractLabelFormat, summary.Model))).Append("</p>");
+    }
 
     private static void AppendFigures(StringBuilder html, DailyDigest digest, DigestRenderContext context)
     {
