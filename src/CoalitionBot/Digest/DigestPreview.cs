@@ -15,8 +15,9 @@ internal static class DigestPreview
 {
     public const string Verb = "digest";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken, TextWriter? output = null)
     {
+        output ??= Console.Out;
         if (!args.Contains("--preview"))
         {
             await Console.Error.WriteLineAsync("Usage: digest --preview [--date YYYY-MM-DD] [--sample]");
@@ -72,10 +73,10 @@ internal static class DigestPreview
         var stem = Path.Combine(folder, "preview-" + DigestLedger.Key(day) + (args.Contains("--sample") ? "-sample" : ""));
         await WriteAsync(stem + ".html", rendered.Html, cancellationToken);
         await WriteAsync(stem + ".txt", rendered.Text, cancellationToken);
-        Console.WriteLine(rendered.Subject);
-        Console.WriteLine(summary.Abstract is { } written ? $"Abstract: written by {written.Model}" : $"Abstract: none ({summary.Skipped})");
-        Console.WriteLine(stem + ".html");
-        Console.WriteLine(stem + ".txt");
+        await output.WriteLineAsync(rendered.Subject);
+        await output.WriteLineAsync(summary.Abstract is { } written ? $"Abstract: written by {written.Model}" : $"Abstract: none ({summary.Skipped})");
+        await output.WriteLineAsync(stem + ".html");
+        await output.WriteLineAsync(stem + ".txt");
         return 0;
     }
 

@@ -117,14 +117,20 @@ internal static partial class AbstractParser
         return sentences < MaxSentences && length + piece.Length < MaxLength;
     }
 
-    /// Spaces tidied around citations, and a citation of a message twice in a row kept once.
+    /// Text pieces joined where a dropped reference split them (without the space it leaves before a
+    /// full stop or comma), and a citation of a message twice in a row kept once.
     private static List<AbstractPart> Tidy(List<AbstractPart> parts)
     {
         List<AbstractPart> tidy = [];
         foreach (var part in parts)
         {
-            if (part.Citation is not null && tidy.Count > 0 && tidy[^1].Citation == part.Citation)
+            if (tidy.Count > 0 && tidy[^1].Citation == part.Citation)
             {
+                if (part.Citation is null)
+                {
+                    tidy[^1] = tidy[^1] with { Text = SpaceBeforeStop().Replace(tidy[^1].Text + part.Text, "$1") };
+                }
+
                 continue;
             }
 
@@ -179,4 +185,7 @@ internal static partial class AbstractParser
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s+([.,…])")]
+    private static partial Regex SpaceBeforeStop();
 }
