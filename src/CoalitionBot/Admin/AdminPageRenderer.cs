@@ -1,7 +1,5 @@
-using CoalitionBot.Localization;
-using CoalitionBot.Templates;
-
 using CoalitionBot.Operations;
+using CoalitionBot.Templates;
 
 namespace CoalitionBot.Admin;
 
@@ -47,15 +45,16 @@ internal static class AdminPageRenderer
     {
         var t = model.Texts;
         var status = model.Status;
-        var health = status.Health == "healthy"
+        var state = status.Health == "healthy"
             ? Html.Of($"""<p class="ok">✔ {t.Healthy}</p>""")
             : Html.Of($"""<p class="bad">✖ {t.Unhealthy}</p>""");
+        var health = HealthTexts.For(t.Language);
         var refusals = status.Refusals;
         var byReason = string.Join(", ", refusals.ByReason.Select(r => $"{r.Key} {r.Value.ToString(t.Culture)}"));
         return Html.Of($"""
-            <section><h2>{t.StatusHeading}</h2>{health}<p><small>{t.Version} {status.Version} · {t.Uptime} {Duration(status.UptimeSeconds)}</small></p><ul>
-            {Html.Concat((t.Lang == "fr" ? status.FrenchChecks : status.Checks).Select(check => Html.Of($"<li>{check.Key} : {check.Value}</li>")))}
-            {Html.Concat(status.Features.Select(feature => Html.Of($"<li>{feature.Name} — {(feature.Enabled ? t.On : t.Off)} <small>{(t.Lang == "fr" ? feature.FrenchDetail : feature.Detail)}</small></li>")))}
+            <section><h2>{t.StatusHeading}</h2>{state}<p><small>{t.Version} {status.Version} · {t.Uptime} {Duration(status.UptimeSeconds)}</small></p><ul>
+            {Html.Concat(status.ChecksIn(health).Select(check => Html.Of($"<li>{check.Key} : {check.Value}</li>")))}
+            {Html.Concat(status.Features.Select(feature => Html.Of($"<li>{feature.Name} — {(feature.Enabled ? t.On : t.Off)} <small>{feature.Message(health)}</small></li>")))}
             <li>{t.Refusals} : {refusals.Total.ToString(t.Culture)}{Html.If(refusals.ByReason.Count > 0, $" <small>{byReason}</small>")}</li></ul></section>
             """);
     }
@@ -63,7 +62,7 @@ internal static class AdminPageRenderer
     private static Html Actions(AdminPageModel model)
     {
         var t = model.Texts;
-        var language = t.Lang == "en" ? Language.English : Language.French;
+        var language = t.Language;
         return Html.Of($"""
             <section><h2>{t.ActionsHeading}</h2>
             {Html.Concat(model.Actions.Select(action => Html.Of($"""
