@@ -2,7 +2,6 @@ using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
-using CoalitionBot.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Interactions.Commands;
@@ -22,7 +21,7 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<LocaleOpti
             CommandCatalog.Month => ReportPeriod.Month,
             _ => ReportPeriod.Day,
         };
-        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        var language = context.Texts.Language;
         return ValueTask.FromResult(CommandReply.Later(
             token =>
             {
