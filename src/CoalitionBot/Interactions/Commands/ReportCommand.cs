@@ -2,6 +2,7 @@ using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Discord.Models;
+using CoalitionBot.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Interactions.Commands;
