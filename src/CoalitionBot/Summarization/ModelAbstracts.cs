@@ -1,9 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Diagnostics;
-using System.Globalization;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -50,7 +50,7 @@ internal sealed class ModelAbstracts(
         var started = Stopwatch.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(value.Timeout);
-        (DigestAbstract? Abstract, AbstractFailure? Failure, string Reason, string French) outcome;
+        (DigestAbstract? Abstract, AbstractFailure? Failure, HealthMessage? Reason) outcome;
         try
         {
             var response = await Chat(value).GetResponseAsync(
@@ -58,33 +58,31 @@ internal sealed class ModelAbstracts(
                 new ChatOptions { Temperature = 0.2f, MaxOutputTokens = MaxOutputTokens },
                 timeout.Token);
             var (written, unusable) = AbstractParser.Parse(response.Text, prompt.Links, value.Model);
-            outcome = written is not null
-                ? (written, null, "", "")
-                : (null, AbstractFailure.UnusableAnswer, $"unusable answer: {unusable}", "réponse inutilisable");
+            outcome = (written, written is null ? AbstractFailure.UnusableAnswer : null, written is null ? t => HealthTexts.Format(t.SummarizationUnusableFormat, unusable) : null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var seconds = value.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture);
-            outcome = (null, AbstractFailure.Timeout, $"no answer within Summarization:Timeout ({seconds} s)", $"pas de réponse dans le délai Summarization:Timeout ({seconds} s)");
+            var seconds = value.Timeout.TotalSeconds;
+            outcome = (null, AbstractFailure.Timeout, t => HealthTexts.Format(t.SummarizationTimeoutFormat, seconds));
         }
-        catch (ClientResultException exception)
+        catch (ClientResultException exception) when (exception.Status != 0)
         {
-            outcome = exception.Status == 0
-                ? (null, AbstractFailure.Unreachable, "the endpoint cannot be reached: " + exception.Message, "le modèle est injoignable")
-                : (null, AbstractFailure.HttpError, $"the endpoint answered HTTP {exception.Status}", $"le modèle a répondu HTTP {exception.Status}");
+            var code = exception.Status;
+            outcome = (null, AbstractFailure.HttpError, t => HealthTexts.Format(t.SummarizationHttpFormat, code));
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or ClientResultException)
         {
-            outcome = (null, AbstractFailure.Unreachable, "the endpoint cannot be reached: " + exception.Message, "le modèle est injoignable");
+            outcome = (null, AbstractFailure.Unreachable, t => t.SummarizationUnreachable);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A body that is not a chat completion (the SDK cannot read it), or anything else odd.
-            outcome = (null, AbstractFailure.UnusableAnswer, "unusable answer: " + exception.GetType().Name, "réponse inutilisable");
+            // A body that is not a chat completion (the library cannot read it), or anything else odd.
+            var kind = exception.GetType().Name;
+            outcome = (null, AbstractFailure.UnusableAnswer, t => HealthTexts.Format(t.SummarizationUnusableFormat, kind));
         }
 
         var took = Stopwatch.GetElapsedTime(started);
-        status.Record(new SummarizationStatus.Attempt(time.GetUtcNow(), took, outcome.Failure, outcome.Reason, outcome.French));
+        status.Record(new SummarizationStatus.Attempt(time.GetUtcNow(), took, outcome.Failure, outcome.Reason));
         if (outcome.Abstract is { } done)
         {
             var seconds = Math.Round(took.TotalSeconds, 1);
@@ -93,8 +91,9 @@ internal sealed class ModelAbstracts(
             return AbstractResult.Written(done);
         }
 
-        Log.AbstractFailed(logger, period, outcome.Reason);
-        return AbstractResult.None(outcome.Reason);
+        var reason = outcome.Reason?.Invoke(HealthTexts.English) ?? "";
+        Log.AbstractFailed(logger, period, reason);
+        return AbstractResult.None(reason);
     }
 
     private bool SwitchedOn()

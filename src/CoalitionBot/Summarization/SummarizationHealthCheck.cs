@@ -15,30 +15,30 @@ internal sealed class SummarizationHealthCheck(SummarizationStatus status, Setti
         var value = options.Value;
         if (!value.IsConfigured)
         {
-            return Task.FromResult(HealthText.Healthy("off: Summarization:Endpoint is not set", "désactivé : Summarization:Endpoint n'est pas réglé"));
+            return Task.FromResult(HealthText.Healthy(t => t.SummarizationOff));
         }
 
+        var model = value.Model;
         var data = new Dictionary<string, object>();
-        if (status.Last is { } last)
+        var last = status.Last;
+        if (last is not null)
         {
             data["lastAttempt"] = last.At;
-            if (last.Failure is { } failure)
-            {
-                data["reason"] = failure;
-                return Task.FromResult(HealthText.Degraded(
-                    $"the last abstract by {value.Model} failed: {last.Reason}",
-                    $"le dernier résumé par {value.Model} a échoué : {last.FrenchReason}",
-                    data));
-            }
+        }
+
+        if (last is { Failure: { } failure, Reason: { } reason })
+        {
+            data["reason"] = failure;
+            return Task.FromResult(HealthText.Degraded(t => HealthTexts.Format(t.SummarizationFailedFormat, model, reason(t)), data));
         }
 
         if (!settings.Switches().Abstracts)
         {
-            return Task.FromResult(HealthText.Healthy($"{value.Model} is set, switched off on the admin page", $"{value.Model} est réglé, désactivé sur la page d'administration", data));
+            return Task.FromResult(HealthText.Healthy(t => HealthTexts.Format(t.SummarizationSwitchedOffFormat, model), data));
         }
 
-        return Task.FromResult(status.Last is { } ok
-            ? HealthText.Healthy($"the last abstract was written by {value.Model} in {ok.Took.TotalSeconds:0.#} s", $"le dernier résumé a été écrit par {value.Model} en {ok.Took.TotalSeconds:0.#} s", data)
-            : HealthText.Healthy($"on, with {value.Model}; no abstract asked for yet", $"activé, avec {value.Model} ; aucun résumé demandé encore", data));
+        return Task.FromResult(last is not null
+            ? HealthText.Healthy(t => HealthTexts.Format(t.SummarizationLastFormat, model, last.Took.TotalSeconds), data)
+            : HealthText.Healthy(t => HealthTexts.Format(t.SummarizationNotAskedFormat, model), data));
     }
 }

@@ -1,3 +1,5 @@
+using CoalitionBot.Operations;
+
 namespace CoalitionBot.Summarization;
 
 /// The last time the model was asked, and how it went: what the health check and the admin page say.
@@ -10,5 +12,5 @@ internal sealed class SummarizationStatus
     public void Record(Attempt attempt) => Volatile.Write(ref last, attempt);
 
     /// One request to the model; <see cref="Failure"/> is null when an abstract came of it.
-    internal sealed record Attempt(DateTimeOffset At, TimeSpan Took, AbstractFailure? Failure, string Reason, string FrenchReason);
+    internal sealed record Attempt(DateTimeOffset At, TimeSpan Took, AbstractFailure? Failure, HealthMessage? Reason);
 }
