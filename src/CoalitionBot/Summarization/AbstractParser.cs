@@ -20,7 +20,7 @@ internal static partial class AbstractParser
 
     public static (DigestAbstract? Abstract, string? Unusable) Parse(string? answer, IReadOnlyList<string> links, string model)
     {
-        var text = Clean(answer ?? "");
+        var text = Clean(answer ?? "", links.Count);
         List<AbstractPart> parts = [];
         var sentences = 0;
         var position = 0;
@@ -60,7 +60,7 @@ internal static partial class AbstractParser
 
     /// Everything but the citations: reasoning, HTML, Markdown, links, then what removing those
     /// could have glued back together ("evil[.]com").
-    private static string Clean(string answer)
+    private static string Clean(string answer, int lines)
     {
         var text = new string(answer.Normalize(NormalizationForm.FormKC)
             .Where(c => char.GetUnicodeCategory(c) is not (UnicodeCategory.Format or UnicodeCategory.Control) || c is '\n').ToArray());
@@ -77,6 +77,7 @@ internal static partial class AbstractParser
         {
             var before = text;
             text = Address().Replace(text, " ");
+            text = Citation().Replace(text, citation => Known(citation, lines));
             text = NotCitationBracket().Replace(text, "$1");
             text = Markup().Replace(text, " ");
             text = LineStart().Replace(text, " ");
@@ -87,6 +88,14 @@ internal static partial class AbstractParser
         }
 
         return Spaces().Replace(text, " ").Trim();
+    }
+
+    /// A citation rewritten with only the numbers of lines the model was shown ("[2, 999]" is "[2]"),
+    /// or a space where none is left, so the words around it are not glued into a name.
+    private static string Known(Match citation, int lines)
+    {
+        var known = Numbers(citation.Groups[1].Value).Where(n => n >= 1 && n <= lines).ToList();
+        return known.Count == 0 ? " " : string.Concat(known.Select(n => string.Create(CultureInfo.InvariantCulture, $"[{n}]")));
     }
 
     /// Adds a piece of text up to the sentence limit; false once the limit is reached.
@@ -108,7 +117,7 @@ internal static partial class AbstractParser
         }
 
         var length = parts.Sum(p => p.Text.Length);
-        var piece = kept.Length + length > MaxLength ? kept.ToString()[..Math.Max(0, MaxLength - length)] : kept.ToString();
+        var piece = SpaceBeforeStop().Replace(kept.Length + length > MaxLength ? kept.ToString()[..Math.Max(0, MaxLength - length)] : kept.ToString(), "$1");
         if (piece.Length > 0)
         {
             parts.Add(new AbstractPart(piece));
@@ -164,9 +173,10 @@ internal static partial class AbstractParser
     [GeneratedRegex(@"!?\[([^\[\]]*)\]\([^()]*\)")]
     private static partial Regex MarkdownLink();
 
-    /// URLs with any scheme, www. names, e-mail addresses and anything shaped like a domain name,
-    /// which mail programs turn into links on their own.
-    [GeneratedRegex(@"\b(?:[a-z][a-z0-9+.-]{0,20}://|(?:mailto|javascript|vbscript|data|file|tel|sms|callto|xmpp|magnet):)\S*|\bwww\.\S*|\S+@\S+|(?<![\p{L}\p{N}])(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,24}(?::\d+)?(?:/\S*)?", RegexOptions.IgnoreCase)]
+    /// Any token with a scheme's "://", the schemes that need none, www., an "@" (addresses), or
+    /// anything shaped like a domain name, which mail programs turn into links on their own: the
+    /// whole whitespace-separated token goes.
+    [GeneratedRegex(@"\S*://\S*|\b(?:mailto|javascript|vbscript|data|file|tel|sms|callto|xmpp|magnet):\S*|\S*www\.\S*|\S*@\S*|\S*[\p{L}\p{N}\]]\.\p{L}{2,}\S*", RegexOptions.IgnoreCase)]
     private static partial Regex Address();
 
     /// [text] that is not a citation keeps its text; a citation is one or more numbers.

@@ -126,7 +126,7 @@ public sealed partial class AbstractParserTests
                 Assert.Null(part.Link);
                 Assert.False(Dangerous().IsMatch(part.Text), $"'{part.Text}' from '{answer}'");
             }
-        }, iter: 3_000);
+        }, iter: 10_000);
     }
 
     /// A tag's brackets, a scheme, an address, www. or a name.tld that a mail program would link.
