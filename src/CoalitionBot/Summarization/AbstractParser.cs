@@ -58,8 +58,8 @@ internal static partial class AbstractParser
         return (new DigestAbstract(model, parts), null);
     }
 
-    /// Everything but the citations: reasoning, HTML, Markdown, links, then what removing those
-    /// could have glued back together ("evil[.]com").
+    /// Everything but the citations: reasoning, HTML, Markdown, links, then, until nothing changes,
+    /// what removing those could have glued back together ("evil[.]com", "evil`.com").
     private static string Clean(string answer, int lines)
     {
         var text = new string(answer.Normalize(NormalizationForm.FormKC)
@@ -73,7 +73,7 @@ internal static partial class AbstractParser
 
         text = Tag().Replace(text, " ");
         text = MarkdownLink().Replace(text, "$1");
-        for (var pass = 0; pass < 3; pass++)
+        for (var pass = 0; pass < 10; pass++)
         {
             var before = text;
             text = Address().Replace(text, " ");
@@ -81,12 +81,15 @@ internal static partial class AbstractParser
             text = NotCitationBracket().Replace(text, "$1");
             text = Markup().Replace(text, " ");
             text = LineStart().Replace(text, " ");
+            text = SpaceBeforeStop().Replace(text, "$1");
             if (text == before)
             {
                 break;
             }
         }
 
+        // Last, and only removing: whatever the passes left, no token shaped like a link survives.
+        text = Address().Replace(text, " ");
         return Spaces().Replace(text, " ").Trim();
     }
 
@@ -117,7 +120,7 @@ internal static partial class AbstractParser
         }
 
         var length = parts.Sum(p => p.Text.Length);
-        var piece = SpaceBeforeStop().Replace(kept.Length + length > MaxLength ? kept.ToString()[..Math.Max(0, MaxLength - length)] : kept.ToString(), "$1");
+        var piece = kept.Length + length > MaxLength ? kept.ToString()[..Math.Max(0, MaxLength - length)] : kept.ToString();
         if (piece.Length > 0)
         {
             parts.Add(new AbstractPart(piece));
@@ -126,8 +129,7 @@ internal static partial class AbstractParser
         return sentences < MaxSentences && length + piece.Length < MaxLength;
     }
 
-    /// Text pieces joined where a dropped reference split them (without the space it leaves before a
-    /// full stop or comma), and a citation of a message twice in a row kept once.
+    /// Text pieces joined, and a citation of a message twice in a row kept once.
     private static List<AbstractPart> Tidy(List<AbstractPart> parts)
     {
         List<AbstractPart> tidy = [];
@@ -137,7 +139,7 @@ internal static partial class AbstractParser
             {
                 if (part.Citation is null)
                 {
-                    tidy[^1] = tidy[^1] with { Text = SpaceBeforeStop().Replace(tidy[^1].Text + part.Text, "$1") };
+                    tidy[^1] = tidy[^1] with { Text = tidy[^1].Text + part.Text };
                 }
 
                 continue;
