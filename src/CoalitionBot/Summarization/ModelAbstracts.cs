@@ -1,13 +1,9 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using System.Diagnostics;
 using CoalitionBot.Digest;
 using CoalitionBot.Digest.Rendering;
 using CoalitionBot.Operations;
 using CoalitionBot.Storage;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using OpenAI;
 
 namespace CoalitionBot.Summarization;
 
@@ -26,6 +22,9 @@ internal sealed class ModelAbstracts(
 
     /// Room for five sentences and their citations in any of the small models' tokenizers.
     public const int MaxOutputTokens = 400;
+
+    /// Low, for a summary that keeps to what was said.
+    public const double Temperature = 0.2;
 
     public async Task<AbstractResult> WriteAsync(DailyDigest digest, DigestRenderContext context, AbstractUse use, CancellationToken cancellationToken)
     {
@@ -53,11 +52,13 @@ internal sealed class ModelAbstracts(
         (DigestAbstract? Abstract, AbstractFailure? Failure, HealthMessage? Reason) outcome;
         try
         {
-            var response = await Chat(value).GetResponseAsync(
-                [new ChatMessage(ChatRole.System, prompt.Instructions), new ChatMessage(ChatRole.User, prompt.Messages)],
-                new ChatOptions { Temperature = 0.2f, MaxOutputTokens = MaxOutputTokens },
-                timeout.Token);
-            var (written, unusable) = AbstractParser.Parse(response.Text, prompt.Links, value.Model);
+            var request = new ChatCompletionRequest(
+                value.Model,
+                [new ChatMessage("system", prompt.Instructions), new ChatMessage("user", prompt.Messages)],
+                MaxOutputTokens,
+                Temperature);
+            var answer = await ChatCompletions.CompleteAsync(http.CreateClient(HttpClientName), value.CompletionsUri(), request, timeout.Token);
+            var (written, unusable) = AbstractParser.Parse(answer, prompt.Links, value.Model);
             outcome = (written, written is null ? AbstractFailure.UnusableAnswer : null, written is null ? t => HealthTexts.Format(t.SummarizationUnusableFormat, unusable) : null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -65,18 +66,18 @@ internal sealed class ModelAbstracts(
             var seconds = value.Timeout.TotalSeconds;
             outcome = (null, AbstractFailure.Timeout, t => HealthTexts.Format(t.SummarizationTimeoutFormat, seconds));
         }
-        catch (ClientResultException exception) when (exception.Status != 0)
+        catch (HttpRequestException exception) when (exception.StatusCode is { } status)
         {
-            var code = exception.Status;
+            var code = (int)status;
             outcome = (null, AbstractFailure.HttpError, t => HealthTexts.Format(t.SummarizationHttpFormat, code));
         }
-        catch (Exception exception) when (exception is HttpRequestException or ClientResultException)
+        catch (HttpRequestException)
         {
             outcome = (null, AbstractFailure.Unreachable, t => t.SummarizationUnreachable);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A body that is not a chat completion (the library cannot read it), or anything else odd.
+            // A body that is not a chat completion (JsonException), or anything else odd.
             var kind = exception.GetType().Name;
             outcome = (null, AbstractFailure.UnusableAnswer, t => HealthTexts.Format(t.SummarizationUnusableFormat, kind));
         }
@@ -108,19 +109,5 @@ internal sealed class ModelAbstracts(
             Log.AbstractFailed(logger, "any day", "the switches cannot be read: " + exception.Message);
             return false;
         }
-    }
-
-    /// Microsoft.Extensions.AI's chat client over the OpenAI library, on our own HttpClient: no
-    /// retries (one attempt within the timeout), no timeout of its own beyond ours.
-    private IChatClient Chat(SummarizationOptions value)
-    {
-        var client = new OpenAIClient(new ApiKeyCredential("unused"), new OpenAIClientOptions
-        {
-            Endpoint = value.BaseUri(),
-            Transport = new HttpClientPipelineTransport(http.CreateClient(HttpClientName)),
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = value.Timeout,
-        });
-        return client.GetChatClient(value.Model).AsIChatClient();
     }
 }

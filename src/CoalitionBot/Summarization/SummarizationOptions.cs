@@ -22,7 +22,7 @@ internal sealed class SummarizationOptions
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Endpoint);
 
-    /// The base URL the OpenAI client appends "chat/completions" to.
+    /// The base URL, the part before "chat/completions".
     public Uri BaseUri()
     {
         var endpoint = Endpoint.Trim().TrimEnd('/');
@@ -33,4 +33,7 @@ internal sealed class SummarizationOptions
 
         return new Uri(endpoint + "/");
     }
+
+    /// The chat-completions URL the request is posted to.
+    public Uri CompletionsUri() => new(BaseUri(), CompletionsPath.TrimStart('/'));
 }

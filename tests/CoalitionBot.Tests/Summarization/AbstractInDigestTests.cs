@@ -38,6 +38,8 @@ public sealed partial class AbstractInDigestTests
         OpenAiSchemas.AssertRequest(request);
         var body = JsonNode.Parse(request)!;
         Assert.Equal(ModelStandIn.Model, (string?)body["model"]);
+        Assert.Equal(400, (int?)body["max_completion_tokens"]);
+        Assert.Equal(["system", "user"], body["messages"]!.AsArray().Select(m => (string?)m!["role"]));
         var prompt = Prompt(request);
         Assert.Matches(@"\[\d\] Awa, #général, On prépare l'action du 8 mars : qui vient \?", prompt);
         Assert.Matches(@"\[\d\] Lina, #bureau, Le bureau cherche des bénévoles pour la permanence juridique\.", prompt);

@@ -40,7 +40,9 @@ public sealed class SummarizationOptionsTests
     [InlineData("http://127.0.0.1:8080/v1/chat/completions/", "http://127.0.0.1:8080/v1/")]
     public void The_endpoint_may_be_the_completions_url_or_its_base(string endpoint, string baseUri)
     {
-        Assert.Equal(new Uri(baseUri), new SummarizationOptions { Endpoint = endpoint }.BaseUri());
+        var options = new SummarizationOptions { Endpoint = endpoint };
+        Assert.Equal(new Uri(baseUri), options.BaseUri());
+        Assert.Equal(new Uri(baseUri + "chat/completions"), options.CompletionsUri());
     }
 
     [Theory]
