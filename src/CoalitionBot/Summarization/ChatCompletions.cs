@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace CoalitionBot.Summarization;
@@ -10,11 +12,15 @@ internal static class ChatCompletions
 {
     /// Sends the request and returns the first choice's text (null when the answer has none).
     /// Throws <see cref="HttpRequestException"/> with a status code when the server answers with
-    /// an error, without one when it cannot be reached, <see cref="System.Text.Json.JsonException"/>
+    /// an error, without one when it cannot be reached, <see cref="JsonException"/>
     /// when the body is not a chat completion, and is cancelled by <paramref name="cancellationToken"/>.
     public static async Task<string?> CompleteAsync(HttpClient http, Uri completions, ChatCompletionRequest request, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(completions, request, ChatCompletionsJsonContext.Default.ChatCompletionRequest, cancellationToken);
+        // Serialized up front so the request carries a Content-Length: JsonContent would stream it
+        // chunked, which not every small model server reads (Python's http.server reads nothing).
+        using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request, ChatCompletionsJsonContext.Default.ChatCompletionRequest));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(completions, body, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             // The error body is the server's text: not read, not logged; the status says enough.
@@ -22,7 +28,7 @@ internal static class ChatCompletions
         }
 
         var answer = await response.Content.ReadFromJsonAsync(ChatCompletionsJsonContext.Default.ChatCompletionResponse, cancellationToken)
-            ?? throw new System.Text.Json.JsonException("the body is JSON null, not a chat completion");
+            ?? throw new JsonException("the body is JSON null, not a chat completion");
         return answer.Choices is [{ Message.Content: var content }, ..] ? content : null;
     }
 }

@@ -36,6 +36,7 @@ public sealed partial class AbstractInDigestTests
 
         var request = Assert.Single(model.Requests);
         OpenAiSchemas.AssertRequest(request);
+        Assert.True(model.AllSized, "the request was sent without a Content-Length");
         var body = JsonNode.Parse(request)!;
         Assert.Equal(ModelStandIn.Model, (string?)body["model"]);
         Assert.Equal(400, (int?)body["max_completion_tokens"]);

@@ -28,6 +28,9 @@ public sealed class ModelStandIn : IDisposable
     /// The request bodies received, in order.
     public IReadOnlyList<string> Requests => [.. requests];
 
+    /// Whether every request said its length up front (a chunked body is not read by every server).
+    public bool AllSized { get; private set; } = true;
+
     /// The settings that point the bot at this stand-in.
     public Dictionary<string, string?> Settings(string timeout = "00:00:30") => new()
     {
@@ -98,6 +101,7 @@ public sealed class ModelStandIn : IDisposable
     private string Record(IRequestMessage request)
     {
         var body = request.Body ?? "";
+        AllSized &= request.Headers?.ContainsKey("Content-Length") == true;
         requests.Enqueue(body);
         return body;
     }
