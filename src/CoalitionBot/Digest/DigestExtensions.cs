@@ -22,6 +22,7 @@ internal static class DigestExtensions
         builder.Services.AddSingleton<DigestLedger>();
         builder.Services.AddSingleton<DigestService>();
         builder.Services.AddSingleton<DigestSource>();
+        builder.Services.AddSingleton<DigestAudience>();
         builder.Services.AddSingleton<DigestCalendar>();
         builder.Services.AddSingleton<DigestComposer>();
         builder.Services.AddSingleton<DigestMailer>();

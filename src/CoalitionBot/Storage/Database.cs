@@ -69,6 +69,7 @@ internal sealed class Database : IDisposable
         RegisterList<StoredEmbed>(mapper);
         RegisterList<StoredMention>(mapper);
         RegisterList<StoredReaction>(mapper);
+        RegisterList<StoredOverwrite>(mapper);
         return mapper;
     }
 

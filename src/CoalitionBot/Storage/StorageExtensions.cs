@@ -13,6 +13,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<ChannelListStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<ChannelStore>();
+        builder.Services.AddSingleton<RoleStore>();
         builder.Services.AddSingleton<CursorStore>();
         builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddSingleton<SeedImporter>();
