@@ -72,6 +72,15 @@ internal sealed class DigestAudience(
         }
     }
 
+    /// The stored channels the digest follows (not threads, not excluded, nor in an excluded
+    /// category), and how many of them the audience sees.
+    public (int Followed, int Visible) Followed()
+    {
+        var excluded = lists.Excluded().Where(e => e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
+        var followed = channels.All().Where(c => ChannelTypes.IsDigestible(c.Type) && !excluded.Contains(c.Id) && !(c.ParentId is { } p && excluded.Contains(p))).ToList();
+        return (followed.Count, followed.Count(c => c.AudienceCanView));
+    }
+
     /// Why the digest may be missing what members expect, in one line each language; null when all is well:
     /// the audience names no role of the server, or no channel the digest follows is visible to it.
     public (string English, string French)? Problem()
@@ -84,9 +93,8 @@ internal sealed class DigestAudience(
                 $"le rôle du public {view.Reference} n'existe pas sur le serveur : le résumé suit @everyone jusqu'à ce qu'un modérateur en choisisse un autre (/audience ou la page d'administration)");
         }
 
-        var excluded = lists.Excluded().Where(e => e.ChannelId is not null).Select(e => e.ChannelId!.Value).ToHashSet();
-        var followed = channels.All().Where(c => ChannelTypes.IsDigestible(c.Type) && !excluded.Contains(c.Id) && !(c.ParentId is { } p && excluded.Contains(p))).ToList();
-        if (followed.Count == 0 || followed.Any(c => c.AudienceCanView))
+        var (followed, visible) = Followed();
+        if (followed == 0 || visible > 0)
         {
             return null;
         }
