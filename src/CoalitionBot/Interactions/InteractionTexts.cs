@@ -5,6 +5,7 @@ namespace CoalitionBot.Interactions;
 
 /// What members read in Discord, in French and English.
 internal sealed record InteractionTexts(
+    Language Language,
     CultureInfo Culture,
     string UnknownCommand,
     string UnsupportedInteraction,
@@ -45,6 +46,7 @@ internal sealed record InteractionTexts(
     string HiddenChannelsNoteFormat)
 {
     public static InteractionTexts French { get; } = new(
+        Language.French,
         CultureInfo.GetCultureInfo("fr-BE"),
         UnknownCommand: "Je ne connais pas cette commande. Elle a peut-être été retirée : rechargez Discord.",
         UnsupportedInteraction: "Ce type d'interaction n'est pas pris en charge.",
@@ -85,6 +87,7 @@ internal sealed record InteractionTexts(
         HiddenChannelsNoteFormat: "Les salons que {0} ne voit pas ne sont pas listés ici.");
 
     public static InteractionTexts English { get; } = new(
+        Language.English,
         CultureInfo.GetCultureInfo("en-GB"),
         UnknownCommand: "I don't know this command. It may have been removed: reload Discord.",
         UnsupportedInteraction: "This kind of interaction is not supported.",
@@ -125,7 +128,7 @@ internal sealed record InteractionTexts(
         HiddenChannelsNoteFormat: "Channels {0} cannot see are not listed here.");
 
     /// French typography puts a space before a colon; English does not.
-    public string Colon => Culture.TwoLetterISOLanguageName == "fr" ? "\u00a0: " : ": ";
+    public string Colon => Language == Language.French ? "\u00a0: " : ": ";
 
     public static InteractionTexts For(Language language) => language == Language.English ? English : French;
 

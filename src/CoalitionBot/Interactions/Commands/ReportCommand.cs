@@ -22,7 +22,7 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<LocaleOpti
             CommandCatalog.Month => ReportPeriod.Month,
             _ => ReportPeriod.Day,
         };
-        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        var language = context.Texts.Language;
         return ValueTask.FromResult(CommandReply.Later(
             token =>
             {
