@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -81,27 +82,18 @@ internal sealed class DigestAudience(
         return (followed.Count, followed.Count(c => c.AudienceCanView));
     }
 
-    /// Why the digest may be missing what members expect, in one line each language; null when all is well:
-    /// the audience names no role of the server, or no channel the digest follows is visible to it.
-    public (string English, string French)? Problem()
+    /// Why the digest may be missing what members expect; null when all is well: the audience
+    /// names no role of the server, or no channel the digest follows is visible to it.
+    public HealthMessage? Problem()
     {
         var view = Current();
         if (!view.Found && view.RolesKnown)
         {
-            return (
-                $"the audience role {view.Reference} is not a role of the server: the digest follows @everyone until a moderator chooses another (/audience or the admin page)",
-                $"le rôle du public {view.Reference} n'existe pas sur le serveur : le résumé suit @everyone jusqu'à ce qu'un modérateur en choisisse un autre (/audience ou la page d'administration)");
+            return texts => HealthTexts.Format(texts.AudienceRoleUnknownFormat, view.Reference);
         }
 
         var (followed, visible) = Followed();
-        if (followed == 0 || visible > 0)
-        {
-            return null;
-        }
-
-        return (
-            $"no channel the digest follows is visible to {view.Label}: only channels marked important are mailed; choose the role members hold (/audience or the admin page)",
-            $"aucun salon suivi par le résumé n'est visible pour {view.Label} : seuls les salons marqués importants sont envoyés ; choisissez le rôle que portent les membres (/audience ou la page d'administration)");
+        return followed == 0 || visible > 0 ? null : texts => HealthTexts.Format(texts.AudienceSeesNothingFormat, view.Label);
     }
 }
 

@@ -16,6 +16,9 @@ internal sealed class ChannelDiscovery(
     public static readonly TimeSpan UnreadableRetry = TimeSpan.FromHours(6);
 
     private const int ArchivedPageSize = 100;
+
+    /// What the last poll found wrong with the audience, so it is said once when it changes.
+    private string? audienceProblem;
     private static readonly TimeSpan ArchiveMargin = TimeSpan.FromMinutes(5);
 
     /// The channels and threads that carry messages, are not excluded, and are readable (or due a
@@ -82,6 +85,13 @@ internal sealed class ChannelDiscovery(
         }
 
         channels.Upsert(updated.Values);
+        var problem = names.AudienceProblem()?.Invoke(Operations.HealthTexts.English);
+        if (problem is not null && problem != audienceProblem)
+        {
+            Log.AudienceProblem(logger, problem);
+        }
+
+        audienceProblem = problem;
         lists.Reconcile(guildChannels.Where(c => !ChannelTypes.IsThread(c.Type) && !string.IsNullOrEmpty(c.Name)).Select(c => (c.Id, c.Name!)));
 
         // Readable now: what Discord listed, plus archived threads (their last messages may be unread).

@@ -64,6 +64,9 @@ internal sealed class NameDirectory(DiscordClient client, RoleStore storedRoles,
         return audience.Current();
     }
 
+    /// What is wrong with the audience after this poll's channels are stored (<see cref="DigestAudience.Problem"/>).
+    public Operations.HealthMessage? AudienceProblem() => audience.Problem();
+
     public async Task<IReadOnlyDictionary<ulong, string>> RoleNamesAsync(ulong guildId, CancellationToken cancellationToken, bool force = false)
     {
         var now = time.GetUtcNow();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CoalitionBot.Digest;
 using CoalitionBot.Localization;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -54,5 +55,5 @@ internal sealed class AudienceCommand(DigestAudience audience, IOptions<LocaleOp
     }
 
     private string WithProblem(string answer, InteractionTexts texts) =>
-        audience.Problem() is { } problem ? answer + "\n⚠ " + (texts == InteractionTexts.English ? problem.English : problem.French) : answer;
+        audience.Problem() is { } problem ? answer + "\n⚠ " + problem(HealthTexts.For(texts.Language)) : answer;
 }

@@ -3,6 +3,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Localization;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -111,7 +112,7 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
         }
         else if (audience.Problem() is { } problem)
         {
-            builder.Append("⚠ ").Append(texts == InteractionTexts.English ? problem.English : problem.French).Append('\n');
+            builder.Append("⚠ ").Append(problem(HealthTexts.For(texts.Language))).Append('\n');
         }
 
         return builder.ToString().TrimEnd();
