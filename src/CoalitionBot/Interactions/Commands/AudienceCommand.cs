@@ -55,5 +55,5 @@ internal sealed class AudienceCommand(DigestAudience audience, IOptions<LocaleOp
     }
 
     private string WithProblem(string answer, InteractionTexts texts) =>
-        audience.Problem() is { } problem ? answer + "\n⚠ " + problem(HealthTexts.For(texts.Language)) : answer;
+        audience.Problem() is { } problem ? answer + "\n⚠ " + ChannelLabels.Escape(problem(HealthTexts.For(texts.Language))) : answer;
 }

@@ -112,7 +112,7 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
         }
         else if (audience.Problem() is { } problem)
         {
-            builder.Append("⚠ ").Append(problem(HealthTexts.For(texts.Language))).Append('\n');
+            builder.Append("⚠ ").Append(ChannelLabels.Escape(problem(HealthTexts.For(texts.Language)))).Append('\n');
         }
 
         return builder.ToString().TrimEnd();
