@@ -15,6 +15,8 @@ internal static class AdminApi
         api.MapPost("/channels/{id}/exclude", Exclude).WithName("ExcludeChannel").WithSummary("Leave a channel out of the digest");
         api.MapPost("/channels/{id}/include", Include).WithName("IncludeChannel").WithSummary("Bring a channel back into the digest");
         api.MapPost("/channels/{id}/important", MarkImportant).WithName("MarkChannelImportant").WithSummary("Mark a channel important (body {\"important\": false} to unmark)");
+        api.MapGet("/audience", GetAudience).WithName("GetAudience").WithSummary("The digest's audience: the role whose view decides which channels are mailed, who chose it, and the roles it may be");
+        api.MapPut("/audience", PutAudience).WithName("PutAudience").WithSummary("Choose the audience: body {\"role\": \"Membre\"} (a role name or id, or @everyone); stored, it overrides Digest:AudienceRole");
         api.MapGet("/switches", GetSwitches).WithName("GetSwitches").WithSummary("Feature switches");
         api.MapPut("/switches", PutSwitches).WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
         api.MapGet("/logs", GetLogs).WithName("GetLogs").WithSummary("The last log lines, newest first, secrets redacted");
@@ -40,6 +42,13 @@ internal static class AdminApi
         var important = change?.Important ?? true;
         return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important)));
     }
+
+    private static Ok<AudienceInfo> GetAudience(AdminAudience audience) => TypedResults.Ok(audience.Read());
+
+    private static Results<Ok<AudienceInfo>, ProblemHttpResult> PutAudience(AudienceChange? change, AdminAudience audience) =>
+        audience.Set(change?.Role ?? "") is { } info
+            ? TypedResults.Ok(info)
+            : TypedResults.Problem($"'{change?.Role}' is not a role of the server: give a role's name or id, or @everyone.", statusCode: StatusCodes.Status400BadRequest);
 
     private static Ok<FeatureSwitches> GetSwitches(AdminSwitches switches) => TypedResults.Ok(switches.Read());
 

@@ -25,13 +25,14 @@ internal static class AdminPage
         page.MapPost("/logout-everywhere", SignOutEverywhereAsync);
         page.MapPost("/channels/{id}/{action}", ChangeChannelAsync);
         page.MapPost("/switches", SaveSwitchesAsync);
+        page.MapPost("/audience", SaveAudienceAsync);
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
     }
 
     private static async Task<IResult> ShowAsync(
-        HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
+        HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
         IAntiforgery antiforgery, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
@@ -45,6 +46,7 @@ internal static class AdminPage
             texts,
             await status.StatusAsync(cancellationToken),
             await channels.ListAsync(cancellationToken),
+            audience.Read(),
             logs.Recent(100),
             actions.ToList(),
             ledger.Latest(10).Select(r => new DigestLine(r.Id, r.State.ToString().ToLowerInvariant(), r.Messages, r.LastError, r.Html.Length > 0)).ToList(),
@@ -140,6 +142,13 @@ internal static class AdminPage
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries")));
             return Texts(locale).Saved;
+        });
+
+    private static Task<IResult> SaveAudienceAsync(HttpContext context, AdminAudience audience, AdminForm form, IOptions<LocaleOptions> locale) =>
+        form.SubmitAsync(context, async () =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            return audience.Set(form["role"].ToString()) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
     private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>

@@ -34,6 +34,7 @@ internal static class AdminPageRenderer
             {Status(model)}
             {Actions(model)}
             {Digests(model)}
+            {Audience(model)}
             {Channels(model)}
             {Switches(model)}
             <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
@@ -89,6 +90,25 @@ internal static class AdminPageRenderer
             """);
     }
 
+    /// One line on the audience (what is wrong first, when something is), and a form to change it.
+    private static Html Audience(AdminPageModel model)
+    {
+        var t = model.Texts;
+        var audience = model.Audience;
+        var source = audience.ChangedBy is { } by && audience.ChangedAt is { } at
+            ? string.Format(t.Culture, t.AudienceChosenByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
+            : t.AudienceConfigured;
+        var line = audience.ProblemMessage is { } problem
+            ? Html.Of($"""<p class="bad" data-audience="problem">⚠ {problem(HealthTexts.For(t.Language))}</p>""")
+            : Html.Of($"""<p data-audience="ok">{string.Format(t.Culture, t.AudienceVisibleFormat, audience.Role, audience.Visible, audience.Followed)}</p>""");
+        return Html.Of($"""
+            <section><h2>{t.AudienceHeading}</h2>{line}<p><small>{audience.Role} — {source}</small></p>
+            <form method="post" action="/admin/audience">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<label>{t.AudienceRoleLabel} <select name="role">
+            {Html.Concat(audience.Roles.Select(role => Html.Of($"""<option value="{role.Id}"{Html.If(role.Id == audience.RoleId, $" selected")}>{role.Name}</option>""")))}
+            </select></label> <button type="submit">{t.Save}</button></form></section>
+            """);
+    }
+
     private static Html Channels(AdminPageModel model)
     {
         var t = model.Texts;
@@ -102,7 +122,7 @@ internal static class AdminPageRenderer
     private static Html Channel(AdminPageModel model, ChannelView channel)
     {
         var t = model.Texts;
-        var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : t.Monitored;
+        var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : channel.AudienceCanView ? t.Monitored : string.Format(t.Culture, t.HiddenFromFormat, model.Channels.Audience);
         var changed = channel.ChangedBy is { Length: > 0 } by && channel.ChangedAt is { } at
             ? " — " + string.Format(t.Culture, t.ChangedByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
             : "";
@@ -157,6 +177,7 @@ internal sealed record AdminPageModel(
     AdminTexts Texts,
     StatusView Status,
     ChannelLists Channels,
+    AudienceInfo Audience,
     IReadOnlyList<LogEntry> Logs,
     IReadOnlyList<IAdminAction> Actions,
     IReadOnlyList<DigestLine> Digests,

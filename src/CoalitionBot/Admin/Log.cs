@@ -5,6 +5,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change}")]
     public static partial void ChannelChanged(ILogger logger, ulong channelId, string change);
 
+    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference})")]
+    public static partial void AudienceChanged(ILogger logger, string role, string reference);
+
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}")]
     public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries);
 
