@@ -177,6 +177,37 @@ public sealed class AdminPageTests
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_audience_line_says_what_is_wrong_and_its_form_and_api_set_the_role()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled(botToken: GuildFake.Token));
+        var server = new MembersOnlyGuild(app.Discord);
+        server.Lobby.Overwrites.Add(new FakeOverwrite(app.Discord.Guild, Allow: 0, Deny: MembersOnlyGuild.ViewChannel));
+        app.Discord.AddRole("<script>alert(1)</script>");
+        app.Discord.Map();
+        await app.Poller.PollAsync(Token);
+        using var client = await SignedInClientAsync(app);
+
+        var before = await GetPageAsync(client, "/admin");
+        var after = await SubmitAsync(client, before, "form[action='/admin/audience']", new() { ["role"] = Payloads.Id(server.Membre) });
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminApiTests.AdminToken);
+        var read = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync(new Uri("/admin/api/audience", UriKind.Relative), Token))!;
+        using var unknown = await api.PutAsync(new Uri("/admin/api/audience", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { role = "Trésorerie" }), Token);
+        using var everyone = await api.PutAsync(new Uri("/admin/api/audience", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { role = "@everyone" }), Token);
+
+        Assert.StartsWith("⚠ aucun salon suivi par le résumé n'est visible pour @everyone", before.QuerySelector("[data-audience=problem]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("invisible pour @everyone", before.QuerySelector($"tr[data-channel='{server.General.Id}'] .state")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(before.QuerySelectorAll("select[name=role] option"), o => o.TextContent == "<script>alert(1)</script>");
+        Assert.Empty(before.QuerySelectorAll("script"));
+        Assert.Equal("@Membre voit 3 des 5 salons suivis ; les autres ne sont envoyés que s'ils sont importants.", after.QuerySelector("[data-audience=ok]")!.TextContent);
+        Assert.Equal(Payloads.Id(server.Membre), after.QuerySelector("select[name=role] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(("@Membre", "moderator", "admin"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
+        Assert.Equal("@everyone", app.Get<SettingsStore>().Audience()!.Role);
+    }
+
     internal static async Task<HttpClient> SignedInClientAsync(TestApp app)
     {
         var client = app.CreateBrowserLikeClient();
