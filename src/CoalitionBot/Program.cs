@@ -12,6 +12,7 @@ using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
 using CoalitionBot.Security;
 using CoalitionBot.Storage;
+using CoalitionBot.Summarization;
 
 // Settings ship beside the binary; relative data paths (data/…) resolve against the working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -24,6 +25,7 @@ builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();
 builder.AddDigest();
+builder.AddSummarization();
 builder.AddActivity();
 builder.AddMail();
 builder.AddAdmin();

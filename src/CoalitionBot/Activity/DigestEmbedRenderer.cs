@@ -28,7 +28,7 @@ internal static class DigestEmbedRenderer
 
         var highlights = digest.Highlights.Select(h =>
             $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {texts.Reason(h.Reactions, h.Participants, h.Replies)}");
-        var description = context.FiguresLine(digest);
+        var description = (digest.Abstract is { } summary ? Abstract(summary, context) + "\n\n" : "") + context.FiguresLine(digest);
         if (digest.Highlights.Count > 0)
         {
             description += "\n\n**" + texts.HighlightsHeading + "**\n" + EmbedBudget.Lines(highlights, 3_000, out _);
@@ -82,6 +82,14 @@ internal static class DigestEmbedRenderer
             out _);
         budget.TryAdd(activity.MostReacted, reacted.Length > 0 ? reacted : activity.Nothing);
         return budget.Build(null);
+    }
+
+    /// The model's words escaped like a member's; its only links are the citations' jump links.
+    private static string Abstract(DigestAbstract summary, DigestRenderContext context)
+    {
+        var texts = context.Texts;
+        var words = string.Concat(summary.Parts.Select(p => p.Link is { } link ? $"[{EmbedBudget.Escape(p.Text)}]({link})" : EmbedBudget.Escape(p.Text)));
+        return $"**{EmbedBudget.Escape(texts.AbstractHeading)}**\n{words}\n*{EmbedBudget.Escape(texts.Format(texts.AbstractLabelFormat, summary.Model))}*";
     }
 
     private static string Line(DigestEntry entry, DigestRenderContext context, string prefix)

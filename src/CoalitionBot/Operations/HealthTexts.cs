@@ -108,6 +108,26 @@ internal sealed record HealthTexts
 
     public required string AudienceFormat { get; init; }
 
+    public required string SummarizationOnFormat { get; init; }
+
+    public required string SummarizationOff { get; init; }
+
+    public required string SummarizationFailedFormat { get; init; }
+
+    public required string SummarizationSwitchedOffFormat { get; init; }
+
+    public required string SummarizationLastFormat { get; init; }
+
+    public required string SummarizationNotAskedFormat { get; init; }
+
+    public required string SummarizationTimeoutFormat { get; init; }
+
+    public required string SummarizationHttpFormat { get; init; }
+
+    public required string SummarizationUnreachable { get; init; }
+
+    public required string SummarizationUnusableFormat { get; init; }
+
     public static HealthTexts For(Language language) => language == Language.English ? English : French;
 
     /// Times are printed "u" (2026-11-23 08:00:00Z) in both languages: operators compare them with logs.
@@ -167,6 +187,16 @@ internal sealed record HealthTexts
         AudienceRoleUnknownFormat = "the audience role {0} is not a role of the server: the digest follows @everyone until a moderator chooses another (/audience or the admin page)",
         AudienceSeesNothingFormat = "no channel the digest follows is visible to {0}: only channels marked important are mailed; choose the role members hold (/audience or the admin page)",
         AudienceFormat = "the digest follows what {0} sees: {1} of {2} monitored channels",
+        SummarizationOnFormat = "abstract by {0} when switched on on the admin page",
+        SummarizationOff = "Summarization:Endpoint is not set: no abstract by a language model",
+        SummarizationFailedFormat = "the last abstract by {0} failed: {1}",
+        SummarizationSwitchedOffFormat = "{0} is set, switched off on the admin page",
+        SummarizationLastFormat = "the last abstract was written by {0} in {1:0.#} s",
+        SummarizationNotAskedFormat = "on, with {0}; no abstract asked for yet",
+        SummarizationTimeoutFormat = "no answer within Summarization:Timeout ({0} s)",
+        SummarizationHttpFormat = "the endpoint answered HTTP {0}",
+        SummarizationUnreachable = "the endpoint cannot be reached",
+        SummarizationUnusableFormat = "unusable answer: {0}",
     };
 
     public static HealthTexts French { get; } = new()
@@ -219,5 +249,15 @@ internal sealed record HealthTexts
         AudienceRoleUnknownFormat = "le rôle du public {0} n'existe pas sur le serveur : le résumé suit @everyone jusqu'à ce qu'un modérateur en choisisse un autre (/audience ou la page d'administration)",
         AudienceSeesNothingFormat = "aucun salon suivi par le résumé n'est visible pour {0} : seuls les salons marqués importants sont envoyés ; choisissez le rôle que portent les membres (/audience ou la page d'administration)",
         AudienceFormat = "le résumé suit ce que voit {0} : {1} salons suivis sur {2}",
+        SummarizationOnFormat = "résumé par {0} quand il est activé sur la page d'administration",
+        SummarizationOff = "Summarization:Endpoint manque : pas de résumé par un modèle de langue",
+        SummarizationFailedFormat = "le dernier résumé par {0} a échoué : {1}",
+        SummarizationSwitchedOffFormat = "{0} est réglé, désactivé sur la page d'administration",
+        SummarizationLastFormat = "le dernier résumé a été écrit par {0} en {1:0.#} s",
+        SummarizationNotAskedFormat = "activé, avec {0} ; aucun résumé demandé encore",
+        SummarizationTimeoutFormat = "pas de réponse dans le délai Summarization:Timeout ({0} s)",
+        SummarizationHttpFormat = "le modèle a répondu HTTP {0}",
+        SummarizationUnreachable = "le modèle est injoignable",
+        SummarizationUnusableFormat = "réponse inutilisable",
     };
 }

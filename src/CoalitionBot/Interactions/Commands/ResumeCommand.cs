@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
-internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
+/// The model's abstract heads it when moderators have it on, under the same rules as the mail's.
+internal sealed class ResumeCommand(RecentActivity activity, IDigestAbstracts abstracts, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
 
@@ -32,6 +33,11 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOpti
                 var digest = await activity.SinceLastDigestAsync(channelId, token);
                 var texts = ActivityTexts.For(language);
                 var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
+                if (!digest.IsEmpty)
+                {
+                    digest = digest with { Abstract = (await abstracts.WriteAsync(digest, render, AbstractUse.Resume, token)).Abstract };
+                }
+
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
                 var messages = DigestEmbedRenderer.RenderMessages(digest, render, title, texts.NothingNew, EmbedBudget.MaxMessages);
                 return new DeferredAnswer(
