@@ -9,13 +9,26 @@ internal sealed class AudienceHealthCheck(DigestAudience audience) : IHealthChec
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return Task.FromResult(Check());
+        }
+        catch (Exception exception) when (Storage.Database.IsUnavailable(exception))
+        {
+            var reason = exception.Message;
+            return Task.FromResult(HealthText.Degraded(texts => HealthTexts.Format(texts.DatabaseUnavailableFormat, reason)));
+        }
+    }
+
+    private HealthCheckResult Check()
+    {
         if (audience.Problem() is { } problem)
         {
-            return Task.FromResult(HealthText.Degraded(problem));
+            return HealthText.Degraded(problem);
         }
 
         var view = audience.Current();
         var (followed, visible) = audience.Followed();
-        return Task.FromResult(HealthText.Healthy(texts => HealthTexts.Format(texts.AudienceFormat, view.Label, visible, followed)));
+        return HealthText.Healthy(texts => HealthTexts.Format(texts.AudienceFormat, view.Label, visible, followed));
     }
 }

@@ -15,9 +15,16 @@ internal sealed class StartupReport(FeatureStates features, DigestAudience audie
             Log.FeatureOff(logger, feature.Name, feature.Detail);
         }
 
-        if (audience.Problem() is { } problem)
+        try
         {
-            Log.AudienceProblem(logger, problem(HealthTexts.English));
+            if (audience.Problem() is { } problem)
+            {
+                Log.AudienceProblem(logger, problem(HealthTexts.English));
+            }
+        }
+        catch (Exception exception) when (Storage.Database.IsUnavailable(exception))
+        {
+            // The storage check says why; the bot still starts and serves /healthz.
         }
 
         return Task.CompletedTask;

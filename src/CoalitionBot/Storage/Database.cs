@@ -43,6 +43,10 @@ internal sealed class Database : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Engine.GetCollection<T>(name);
 
+    /// The database cannot be opened or read (what <see cref="StorageHealthCheck"/> reports).
+    public static bool IsUnavailable(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException or DatabaseInUseException;
+
     public void Dispose()
     {
         lock (gate)
