@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Activity;
 
-/// What /resume and /report read: the messages since the last digest, and activity over a period.
+/// What /resume reads: the messages since the last digest.
 internal sealed class RecentActivity(
     DigestSource source,
     DigestLedger ledger,
@@ -52,17 +52,4 @@ internal sealed class RecentActivity(
         // An embed holds far less than a mail: a smaller budget keeps the best messages.
         return DigestBuilder.Build(request with { Settings = new DigestSettings(SizeBudget: 30_000, MaxMessagesPerChannel: 8) });
     }
-
-    public ActivityReport Report(ReportPeriod kind)
-    {
-        var days = ActivityReport.Days(kind);
-        var last = DigestPeriod.LastCompleteDay(time.GetUtcNow(), Zone);
-        var first = last.AddDays(1 - days);
-        var current = Period(first, last);
-        var previous = Period(first.AddDays(-days), first.AddDays(-1));
-        return ActivityReport.Build(kind, first, last, source.Request(current), source.Request(previous));
-    }
-
-    private DigestPeriod Period(DateOnly first, DateOnly last) =>
-        new(first, DigestPeriod.StartOfDay(first, Zone), DigestPeriod.StartOfDay(last.AddDays(1), Zone), Zone);
 }
