@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using CoalitionBot.Operations;
+
 namespace CoalitionBot.Admin;
 
 internal sealed record ChannelView(string Id, string Name, string State, bool Excluded, bool Important, string? ChangedBy, DateTimeOffset? ChangedAt);
@@ -13,9 +16,17 @@ internal sealed record StatusView(
     DateTimeOffset Started,
     double UptimeSeconds,
     string Health,
-    IReadOnlyDictionary<string, string> Checks,
-    IReadOnlyDictionary<string, string> FrenchChecks,
+    [property: JsonIgnore] IReadOnlyList<CheckState> CheckStates,
     IReadOnlyList<FeatureState> Features,
     Storage.FeatureSwitches? Switches,
     IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode?> Sections,
-    Security.RefusalCounts Refusals);
+    Security.RefusalCounts Refusals)
+{
+    public IReadOnlyDictionary<string, string> Checks => ChecksIn(HealthTexts.English);
+
+    /// The admin API's status keeps its frenchChecks field.
+    public IReadOnlyDictionary<string, string> FrenchChecks => ChecksIn(HealthTexts.French);
+
+    /// Each health check's state and description in the texts' language.
+    public IReadOnlyDictionary<string, string> ChecksIn(HealthTexts texts) => HealthText.Lines(CheckStates, texts);
+}

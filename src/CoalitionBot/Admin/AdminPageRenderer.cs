@@ -1,13 +1,10 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using CoalitionBot.Localization;
-
 using CoalitionBot.Operations;
+using CoalitionBot.Templates;
 
 namespace CoalitionBot.Admin;
 
-/// The admin page's HTML: one column, readable on a phone, no script, every value encoded.
+/// The admin page's HTML: one column, readable on a phone, no script, every value encoded
+/// (each template is an <see cref="Html"/> interpolated string: holes are encoded unless they are markup).
 internal static class AdminPageRenderer
 {
     private const string Style = """
@@ -22,177 +19,121 @@ internal static class AdminPageRenderer
         pre{white-space:pre-wrap;font-size:.8em;max-height:24em;overflow:auto}small{color:#555}
         """;
 
-    public static string SignIn(AdminTexts texts, string antiforgeryField, string antiforgeryToken, string? error)
-    {
-        var body = new StringBuilder();
-        body.Append("<section><h2>").Append(E(texts.SignInHeading)).Append("</h2>");
-        if (error is not null)
-        {
-            body.Append("<p class=\"bad\" role=\"alert\">").Append(E(error)).Append("</p>");
-        }
-
-        body.Append("<form method=\"post\" action=\"/admin/login\">").Append(Hidden(antiforgeryField, antiforgeryToken))
-            .Append("<label>").Append(E(texts.TokenLabel)).Append("<input type=\"password\" name=\"token\" autocomplete=\"current-password\" required></label>")
-            .Append("<p><button type=\"submit\">").Append(E(texts.SignIn)).Append("</button></p></form></section>");
-        return Page(texts, body.ToString());
-    }
+    public static string SignIn(AdminTexts texts, string antiforgeryField, string antiforgeryToken, string? error) =>
+        Page(texts, Html.Of($"""
+            <section><h2>{texts.SignInHeading}</h2>{Html.If(error is not null, $"""<p class="bad" role="alert">{error}</p>""")}
+            <form method="post" action="/admin/login">{Hidden(antiforgeryField, antiforgeryToken)}<label>{texts.TokenLabel}<input type="password" name="token" autocomplete="current-password" required></label>
+            <p><button type="submit">{texts.SignIn}</button></p></form></section>
+            """));
 
     public static string Dashboard(AdminPageModel model)
     {
         var t = model.Texts;
-        var body = new StringBuilder();
-        if (model.Flash is not null)
-        {
-            body.Append("<p class=\"flash\" role=\"status\">").Append(E(model.Flash)).Append("</p>");
-        }
+        return Page(t, Html.Of($"""
+            {Html.If(model.Flash is not null, $"""<p class="flash" role="status">{model.Flash}</p>""")}
+            {Status(model)}
+            {Actions(model)}
+            {Digests(model)}
+            {Channels(model)}
+            {Switches(model)}
+            <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
+            <form class="inline" method="post" action="/admin/logout">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOut}</button></form><form class="inline" method="post" action="/admin/logout-everywhere">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOutEverywhere}</button></form>
+            """));
+    }
 
+    private static Html Status(AdminPageModel model)
+    {
+        var t = model.Texts;
         var status = model.Status;
-        body.Append("<section><h2>").Append(E(t.StatusHeading)).Append("</h2><p class=\"")
-            .Append(status.Health == "healthy" ? "ok\">✔ " + E(t.Healthy) : "bad\">✖ " + E(t.Unhealthy))
-            .Append("</p><p><small>").Append(E(t.Version)).Append(' ').Append(E(status.Version)).Append(" · ")
-            .Append(E(t.Uptime)).Append(' ').Append(E(Duration(status.UptimeSeconds))).Append("</small></p><ul>");
-        foreach (var (name, state) in t.Lang == "fr" ? status.FrenchChecks : status.Checks)
-        {
-            body.Append("<li>").Append(E(name)).Append(" : ").Append(E(state)).Append("</li>");
-        }
-
-        foreach (var feature in status.Features)
-        {
-            var detail = t.Lang == "fr" ? feature.FrenchDetail : feature.Detail;
-            body.Append("<li>").Append(E(feature.Name)).Append(" — ").Append(E(feature.Enabled ? t.On : t.Off)).Append(" <small>").Append(E(detail)).Append("</small></li>");
-        }
-
+        var state = status.Health == "healthy"
+            ? Html.Of($"""<p class="ok">✔ {t.Healthy}</p>""")
+            : Html.Of($"""<p class="bad">✖ {t.Unhealthy}</p>""");
+        var health = HealthTexts.For(t.Language);
         var refusals = status.Refusals;
-        body.Append("<li>").Append(E(t.Refusals)).Append(" : ").Append(refusals.Total.ToString(t.Culture));
-        if (refusals.ByReason.Count > 0)
-        {
-            body.Append(" <small>").Append(E(string.Join(", ", refusals.ByReason.Select(r => $"{r.Key} {r.Value.ToString(t.Culture)}")))).Append("</small>");
-        }
-
-        body.Append("</li></ul></section>");
-        AppendActions(body, model);
-        AppendDigests(body, model);
-        AppendChannels(body, model);
-        AppendSwitches(body, model);
-        body.Append("<section><h2>").Append(E(t.LogsHeading)).Append("</h2><pre>");
-        foreach (var entry in model.Logs)
-        {
-            body.Append(E(entry.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))).Append(' ')
-                .Append(E(entry.Level)).Append(' ').Append(E(entry.Category)).Append(": ").Append(E(entry.Message)).Append('\n');
-        }
-
-        body.Append("</pre></section>");
-        body.Append("<form class=\"inline\" method=\"post\" action=\"/admin/logout\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append("<button type=\"submit\">").Append(E(t.SignOut)).Append("</button></form>")
-            .Append("<form class=\"inline\" method=\"post\" action=\"/admin/logout-everywhere\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append("<button type=\"submit\">").Append(E(t.SignOutEverywhere)).Append("</button></form>");
-        return Page(t, body.ToString());
+        var byReason = string.Join(", ", refusals.ByReason.Select(r => $"{r.Key} {r.Value.ToString(t.Culture)}"));
+        return Html.Of($"""
+            <section><h2>{t.StatusHeading}</h2>{state}<p><small>{t.Version} {status.Version} · {t.Uptime} {Duration(status.UptimeSeconds)}</small></p><ul>
+            {Html.Concat(status.ChecksIn(health).Select(check => Html.Of($"<li>{check.Key} : {check.Value}</li>")))}
+            {Html.Concat(status.Features.Select(feature => Html.Of($"<li>{feature.Name} — {(feature.Enabled ? t.On : t.Off)} <small>{feature.Message(health)}</small></li>")))}
+            <li>{t.Refusals} : {refusals.Total.ToString(t.Culture)}{Html.If(refusals.ByReason.Count > 0, $" <small>{byReason}</small>")}</li></ul></section>
+            """);
     }
 
-    private static void AppendActions(StringBuilder body, AdminPageModel model)
+    private static Html Actions(AdminPageModel model)
     {
         var t = model.Texts;
-        var language = t.Lang == "en" ? Language.English : Language.French;
-        body.Append("<section><h2>").Append(E(t.ActionsHeading)).Append("</h2>");
-        foreach (var action in model.Actions)
-        {
-            body.Append("<form method=\"post\" action=\"/admin/actions/").Append(E(action.Key)).Append("\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken));
-            if (action.InputLabel(language) is { } inputLabel)
-            {
-                body.Append("<label>").Append(E(inputLabel)).Append("<input type=\"email\" name=\"input\" required></label>");
-            }
-
-            body.Append("<button type=\"submit\" name=\"action\" value=\"").Append(E(action.Key)).Append("\">").Append(E(action.Label(language))).Append("</button></form>");
-        }
-
-        body.Append("<form method=\"post\" action=\"/admin/restart\">").Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append("<button type=\"submit\" title=\"").Append(E(t.RestartConfirm)).Append("\">").Append(E(t.Restart)).Append("</button></form></section>");
+        var language = t.Language;
+        return Html.Of($"""
+            <section><h2>{t.ActionsHeading}</h2>
+            {Html.Concat(model.Actions.Select(action => Html.Of($"""
+                <form method="post" action="/admin/actions/{action.Key}">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}{(action.InputLabel(language) is { } inputLabel ? Html.Of($"""<label>{inputLabel}<input type="email" name="input" required></label>""") : Html.Empty)}<button type="submit" name="action" value="{action.Key}">{action.Label(language)}</button></form>
+                """)))}
+            <form method="post" action="/admin/restart">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit" title="{t.RestartConfirm}">{t.Restart}</button></form></section>
+            """);
     }
 
-    private static void AppendDigests(StringBuilder body, AdminPageModel model)
+    private static Html Digests(AdminPageModel model)
     {
         var t = model.Texts;
-        body.Append("<section><h2>").Append(E(t.DigestsHeading)).Append("</h2>");
         if (model.Digests.Count == 0)
         {
-            body.Append("<p><small>").Append(E(t.NoDigestYet)).Append("</small></p></section>");
-            return;
+            return Html.Of($"<section><h2>{t.DigestsHeading}</h2><p><small>{t.NoDigestYet}</small></p></section>");
         }
 
-        body.Append("<table>");
-        foreach (var digest in model.Digests)
-        {
-            body.Append("<tr data-digest=\"").Append(E(digest.Id)).Append("\"><td>").Append(E(digest.Id)).Append("<br><small class=\"digest-state\">")
-                .Append(E(t.DigestState(digest.State))).Append(" · ").Append(digest.Messages.ToString(t.Culture)).Append(" messages</small>");
-            if (digest.LastError is { Length: > 0 } error)
-            {
-                body.Append("<br><small class=\"bad\">").Append(E(error)).Append("</small>");
-            }
-
-            body.Append("</td><td>");
-            if (digest.HasContent)
-            {
-                body.Append("<a href=\"/admin/digests/").Append(E(digest.Id)).Append("\">").Append(E(t.Open)).Append("</a>");
-            }
-
-            body.Append("</td></tr>");
-        }
-
-        body.Append("</table></section>");
+        return Html.Of($"""
+            <section><h2>{t.DigestsHeading}</h2><table>
+            {Html.Concat(model.Digests.Select(digest => Html.Of($"""
+                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}</td></tr>
+                """)))}
+            </table></section>
+            """);
     }
 
-    private static void AppendChannels(StringBuilder body, AdminPageModel model)
+    private static Html Channels(AdminPageModel model)
     {
         var t = model.Texts;
-        body.Append("<section><h2>").Append(E(t.ChannelsHeading)).Append("</h2>");
-        if (!model.Channels.ServerListAvailable)
-        {
-            body.Append("<p><small>").Append(E(t.ChannelListUnavailable)).Append("</small></p>");
-        }
-
-        body.Append("<table>");
-        foreach (var channel in model.Channels.Channels)
-        {
-            var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : t.Monitored;
-            body.Append("<tr data-channel=\"").Append(E(channel.Id)).Append("\"><td>#").Append(E(channel.Name)).Append("<br><small class=\"state\">").Append(E(state));
-            if (channel.ChangedBy is { Length: > 0 } by && channel.ChangedAt is { } at)
-            {
-                body.Append(" — ").Append(E(string.Format(t.Culture, t.ChangedByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))));
-            }
-
-            body.Append("</small></td><td>")
-                .Append(ChannelButton(model, channel.Id, channel.Excluded ? "include" : "exclude", channel.Excluded ? t.Include : t.Exclude))
-                .Append(ChannelButton(model, channel.Id, channel.Important ? "unimportant" : "important", channel.Important ? t.UnmarkImportant : t.MarkImportant))
-                .Append("</td></tr>");
-        }
-
-        body.Append("</table></section>");
+        return Html.Of($"""
+            <section><h2>{t.ChannelsHeading}</h2>{Html.If(!model.Channels.ServerListAvailable, $"<p><small>{t.ChannelListUnavailable}</small></p>")}<table>
+            {Html.Concat(model.Channels.Channels.Select(channel => Channel(model, channel)))}
+            </table></section>
+            """);
     }
 
-    private static void AppendSwitches(StringBuilder body, AdminPageModel model)
+    private static Html Channel(AdminPageModel model, ChannelView channel)
     {
         var t = model.Texts;
-        if (model.Status.Switches is not { } switches)
-        {
-            // Unreadable (the database): the status above says why.
-            return;
-        }
-
-        body.Append("<section><h2>").Append(E(t.SwitchesHeading)).Append("</h2><form method=\"post\" action=\"/admin/switches\">")
-            .Append(Hidden(model.AntiforgeryField, model.AntiforgeryToken))
-            .Append(Checkbox("dailyMail", t.DailyMail, switches.DailyMail))
-            .Append(Checkbox("weeklySynthesis", t.WeeklySynthesis, switches.WeeklySynthesis))
-            .Append(Checkbox("summaries", t.Summaries, switches.Summaries))
-            .Append("<p><button type=\"submit\">").Append(E(t.Save)).Append("</button></p></form></section>");
+        var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : t.Monitored;
+        var changed = channel.ChangedBy is { Length: > 0 } by && channel.ChangedAt is { } at
+            ? " — " + string.Format(t.Culture, t.ChangedByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
+            : "";
+        return Html.Of($"""
+            <tr data-channel="{channel.Id}"><td>#{channel.Name}<br><small class="state">{state}{changed}</small></td><td>{ChannelButton(model, channel.Id, channel.Excluded ? "include" : "exclude", channel.Excluded ? t.Include : t.Exclude)}{ChannelButton(model, channel.Id, channel.Important ? "unimportant" : "important", channel.Important ? t.UnmarkImportant : t.MarkImportant)}</td></tr>
+            """);
     }
 
-    private static string ChannelButton(AdminPageModel model, string id, string action, string label) =>
-        $"<form class=\"inline\" method=\"post\" action=\"/admin/channels/{E(id)}/{action}\">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type=\"submit\">{E(label)}</button></form>";
+    private static Html Switches(AdminPageModel model)
+    {
+        var t = model.Texts;
 
-    private static string Checkbox(string name, string label, bool on) =>
-        $"<p><label><input type=\"checkbox\" name=\"{name}\" value=\"true\"{(on ? " checked" : "")}> {E(label)}</label></p>";
+        // Unreadable (the database): the status above says why.
+        return model.Status.Switches is not { } switches
+            ? Html.Empty
+            : Html.Of($"""
+                <section><h2>{t.SwitchesHeading}</h2><form method="post" action="/admin/switches">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}
+                {Checkbox("dailyMail", t.DailyMail, switches.DailyMail)}
+                {Checkbox("weeklySynthesis", t.WeeklySynthesis, switches.WeeklySynthesis)}
+                {Checkbox("summaries", t.Summaries, switches.Summaries)}
+                <p><button type="submit">{t.Save}</button></p></form></section>
+                """);
+    }
 
-    private static string Hidden(string name, string value) => $"<input type=\"hidden\" name=\"{E(name)}\" value=\"{E(value)}\">";
+    private static Html ChannelButton(AdminPageModel model, string id, string action, string label) =>
+        Html.Of($"""<form class="inline" method="post" action="/admin/channels/{id}/{action}">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{label}</button></form>""");
+
+    private static Html Checkbox(string name, string label, bool on) =>
+        Html.Of($"""<p><label><input type="checkbox" name="{name}" value="true"{Html.If(on, $" checked")}> {label}</label></p>""");
+
+    private static Html Hidden(string name, string value) => Html.Of($"""<input type="hidden" name="{name}" value="{value}">""");
 
     private static string Duration(double seconds)
     {
@@ -200,11 +141,13 @@ internal static class AdminPageRenderer
         return span.TotalDays >= 1 ? $"{(int)span.TotalDays} j {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min {span.Seconds} s";
     }
 
-    private static string Page(AdminTexts texts, string body) =>
-        $"<!DOCTYPE html><html lang=\"{texts.Lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-        $"<meta name=\"referrer\" content=\"no-referrer\"><title>{E(texts.Title)}</title><style>{Style}</style></head><body><main><h1>{E(texts.Title)}</h1>{body}</main></body></html>";
-
-    private static string E(string value) => HtmlEncoder.Default.Encode(value);
+    private static string Page(AdminTexts texts, Html body) => Html.Of($"""
+        <!DOCTYPE html><html lang="{texts.Lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
+        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style></head>
+        <body><main><h1>{texts.Title}</h1>
+        {body}
+        </main></body></html>
+        """).ToString();
 }
 
 /// One digest as the admin page lists it.

@@ -24,18 +24,10 @@ internal sealed class AdminStatus(
             start.At,
             Math.Round((now - start.At).TotalSeconds),
             report.Status == HealthStatus.Unhealthy ? "unhealthy" : "healthy",
-            report.Entries.ToDictionary(e => e.Key, e => $"{e.Value.Status.ToString().ToLowerInvariant()}: {e.Value.Description}"),
-            report.Entries.ToDictionary(e => e.Key, e => $"{FrenchStatus(e.Value.Status)} : {HealthText.French(e.Value)}"),
+            HealthText.States(report),
             features.Compute(),
             switches.TryRead(),
             sections.Describe(),
             refusals.Counts());
     }
-
-    private static string FrenchStatus(HealthStatus status) => status switch
-    {
-        HealthStatus.Healthy => "ok",
-        HealthStatus.Degraded => "dégradé",
-        _ => "en panne",
-    };
 }

@@ -5,6 +5,7 @@ namespace CoalitionBot.Admin;
 
 /// What moderators read on the admin page, in French and English.
 internal sealed record AdminTexts(
+    Language Language,
     CultureInfo Culture,
     string Lang,
     string Title,
@@ -55,6 +56,7 @@ internal sealed record AdminTexts(
     public string DigestState(string state) => States.GetValueOrDefault(state, state);
 
     public static AdminTexts French { get; } = new(
+        Language.French,
         CultureInfo.GetCultureInfo("fr-BE"),
         "fr",
         "CoalitionBot — administration",
@@ -103,6 +105,7 @@ internal sealed record AdminTexts(
         new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" });
 
     public static AdminTexts English { get; } = new(
+        Language.English,
         CultureInfo.GetCultureInfo("en-GB"),
         "en",
         "CoalitionBot — admin",

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using CoalitionBot.Operations;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Mail;
@@ -6,8 +8,14 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
 
-/// A feature on or off, with why: in English for logs and /healthz, in French for the admin page.
-internal sealed record FeatureState(string Name, bool Enabled, string Detail, string FrenchDetail);
+/// A feature on or off, with why: in English for logs and /healthz, in the reader's language on the admin page.
+internal sealed record FeatureState(string Name, bool Enabled, [property: JsonIgnore] HealthMessage Message)
+{
+    public string Detail => Message(HealthTexts.English);
+
+    /// The admin API's status keeps its frenchDetail field.
+    public string FrenchDetail => Message(HealthTexts.French);
+}
 
 /// What runs and what is switched off for lack of configuration, said once at start and shown by /healthz.
 internal sealed class FeatureStates(
@@ -23,26 +31,26 @@ internal sealed class FeatureStates(
         return
         [
             d.HasPublicKey
-                ? new("interactions", true, "signed requests are verified", "les requêtes signées sont vérifiées")
-                : new("interactions", false, "Discord:PublicKey is not set: POST /interactions answers 503", "Discord:PublicKey manque : POST /interactions répond 503"),
+                ? new("interactions", true, t => t.InteractionsOn)
+                : new("interactions", false, t => t.InteractionsOff),
             d.GuildSnowflake is not null
-                ? new("commands", true, "serving one server", "au service d'un serveur")
-                : new("commands", false, "Discord:GuildId is not set: commands answer that the bot is not configured", "Discord:GuildId manque : les commandes répondent que le bot n'est pas configuré"),
+                ? new("commands", true, t => t.CommandsOn)
+                : new("commands", false, t => t.CommandsOff),
             d.HasBotToken && d.GuildSnowflake is not null
-                ? new("polling", true, "reading the server over Discord's REST API", "lecture du serveur par l'API REST de Discord")
-                : new("polling", false, d.HasBotToken ? "Discord:GuildId is not set: polling is off" : "Discord:BotToken is not set: polling is off", d.HasBotToken ? "Discord:GuildId manque : pas de collecte" : "Discord:BotToken manque : pas de collecte"),
+                ? new("polling", true, t => t.PollingOn)
+                : new("polling", false, d.HasBotToken ? t => t.PollingNoGuild : t => t.PollingNoToken),
             smtp.Value.IsConfigured
-                ? new("mail", true, "sent through the configured SMTP server", "envoyé par le serveur SMTP configuré")
-                : new("mail", true, "Smtp:Host is not set: mail is written as .eml files to data/outbox/", "Smtp:Host manque : les mails sont écrits en fichiers .eml dans data/outbox/"),
+                ? new("mail", true, t => t.MailSmtp)
+                : new("mail", true, t => t.MailOutbox),
             string.IsNullOrWhiteSpace(digest.Value.To)
-                ? new("digest", false, "Digest:To is not set: no digest is addressed", "Digest:To manque : le résumé n'a pas de destinataire")
-                : new("digest", true, $"daily at {digest.Value.SendAt} ({digest.Value.TimeZone})", $"chaque jour à {digest.Value.SendAt} ({digest.Value.TimeZone})"),
+                ? new("digest", false, t => t.DigestFeatureOff)
+                : new("digest", true, t => HealthTexts.Format(t.DigestFeatureOnFormat, digest.Value.SendAt, digest.Value.TimeZone)),
             admin.Value.IsEnabled
-                ? new("admin", true, "admin API and page behind Admin:Token", "page et API d'administration protégées par Admin:Token")
-                : new("admin", false, "Admin:Token is not set: the admin API and page are off", "Admin:Token manque : pas de page ni d'API d'administration"),
+                ? new("admin", true, t => t.AdminOn)
+                : new("admin", false, t => t.AdminOff),
             string.IsNullOrWhiteSpace(monitoring.Value.PushUrl)
-                ? new("monitoring", false, "Monitoring:PushUrl is not set: no push to Uptime Kuma", "Monitoring:PushUrl manque : rien n'est signalé à Uptime Kuma")
-                : new("monitoring", true, "push to Uptime Kuma after each poll and digest", "signal à Uptime Kuma après chaque collecte et chaque résumé"),
+                ? new("monitoring", false, t => t.MonitoringOff)
+                : new("monitoring", true, t => t.MonitoringOn),
         ];
     }
 }

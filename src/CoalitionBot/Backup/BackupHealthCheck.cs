@@ -17,8 +17,7 @@ internal sealed class BackupHealthCheck(SnapshotWriter writer, IOptions<BackupOp
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Task.FromResult(HealthText.Degraded(
-                $"the backup folder cannot be read: {exception.Message}", $"le dossier des sauvegardes est illisible : {exception.Message}"));
+            return Task.FromResult(HealthText.Degraded(t => HealthTexts.Format(t.BackupUnreadableFormat, exception.Message)));
         }
 
         var data = new Dictionary<string, object> { ["kept"] = kept.Count };
@@ -30,12 +29,11 @@ internal sealed class BackupHealthCheck(SnapshotWriter writer, IOptions<BackupOp
         if (writer.LastFailure is { } failure)
         {
             data["lastFailureAt"] = failure.At;
-            return Task.FromResult(HealthText.Degraded(
-                $"the last snapshot failed at {failure.At:u}: {failure.Reason}", $"la dernière sauvegarde a échoué le {failure.At:u} : {failure.Reason}", data));
+            return Task.FromResult(HealthText.Degraded(t => HealthTexts.Format(t.BackupFailedFormat, failure.At, failure.Reason), data));
         }
 
         return Task.FromResult(kept.Count == 0
-            ? HealthText.Healthy($"no snapshot yet: the first is taken at {options.Value.At}", $"pas encore de sauvegarde : la première est prise à {options.Value.At}", data)
-            : HealthText.Healthy($"last snapshot at {kept[0].TakenAt:u}, {kept.Count} kept", $"dernière sauvegarde le {kept[0].TakenAt:u}, {kept.Count} conservées", data));
+            ? HealthText.Healthy(t => HealthTexts.Format(t.BackupNoneYetFormat, options.Value.At), data)
+            : HealthText.Healthy(t => HealthTexts.Format(t.BackupLastFormat, kept[0].TakenAt, kept.Count), data));
     }
 }

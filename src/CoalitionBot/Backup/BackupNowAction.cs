@@ -1,5 +1,6 @@
-using CoalitionBot.Operations;
+using System.Globalization;
 using CoalitionBot.Localization;
+using CoalitionBot.Operations;
 
 namespace CoalitionBot.Backup;
 
@@ -8,18 +9,35 @@ internal sealed class BackupNowAction(SnapshotWriter writer) : IAdminAction
 {
     public string Key => "backup";
 
-    public string Label(Language language) => language == Language.English ? "Back up now" : "Sauvegarder maintenant";
+    public string Label(Language language) => BackupNowTexts.For(language).Label;
 
     public Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var snapshot = writer.TakeSnapshot();
-        var english = language == Language.English;
-        var name = snapshot is null ? "" : Path.GetFileName(snapshot.Path);
+        var texts = BackupNowTexts.For(language);
         return Task.FromResult((snapshot, writer.LastFailure) switch
         {
-            ({ }, _) => english ? $"Snapshot written: {name}." : $"Sauvegarde écrite : {name}.",
-            (null, { } failure) => english ? $"The snapshot failed: {failure.Reason}" : $"La sauvegarde a échoué : {failure.Reason}",
-            _ => english ? "The snapshot failed." : "La sauvegarde a échoué.",
+            ({ }, _) => string.Format(CultureInfo.InvariantCulture, texts.WrittenFormat, Path.GetFileName(snapshot.Path)),
+            (null, { } failure) => texts.Failed + failure.Reason,
+            _ => texts.FailedUnknown,
         });
     }
+}
+
+/// What the backup action says, in French and English.
+internal sealed record BackupNowTexts(string Label, string WrittenFormat, string Failed, string FailedUnknown)
+{
+    public static BackupNowTexts French { get; } = new(
+        "Sauvegarder maintenant",
+        "Sauvegarde écrite : {0}.",
+        "La sauvegarde a échoué : ",
+        "La sauvegarde a échoué.");
+
+    public static BackupNowTexts English { get; } = new(
+        "Back up now",
+        "Snapshot written: {0}.",
+        "The snapshot failed: ",
+        "The snapshot failed.");
+
+    public static BackupNowTexts For(Language language) => language == Language.English ? English : French;
 }

@@ -19,7 +19,7 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
     {
         if (string.IsNullOrWhiteSpace(service.Options.To))
         {
-            return Task.FromResult(HealthText.Healthy("Digest:To is not set: no digest is mailed", "Digest:To n'est pas réglé : aucun résumé n'est envoyé"));
+            return Task.FromResult(HealthText.Healthy(t => t.DigestUnaddressed));
         }
 
         var now = time.GetUtcNow();
@@ -38,14 +38,12 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
 
         if (record is { State: DigestState.Sent or DigestState.Empty })
         {
-            return Task.FromResult(HealthText.Healthy("the last digest went out", "le dernier résumé est parti", data));
+            return Task.FromResult(HealthText.Healthy(t => t.DigestSent, data));
         }
 
         if (!service.Covers(DigestSlot.Day(day, service.Zone)))
         {
-            return Task.FromResult(HealthText.Healthy(
-                $"no digest of {DigestLedger.Key(day)}: the bot was not reading the server yet",
-                $"pas de résumé du {DigestLedger.Key(day)} : le bot ne lisait pas encore le serveur", data));
+            return Task.FromResult(HealthText.Healthy(t => HealthTexts.Format(t.DigestBeforeReadingFormat, DigestLedger.Key(day)), data));
         }
 
         if (record is { State: DigestState.Pending, WaitingFor: { } reason })
@@ -53,13 +51,13 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
             data["waitingFor"] = reason;
             var key = DigestLedger.Key(day);
             return Task.FromResult(now - service.DueAt(day) < WaitLimit
-                ? HealthText.Degraded($"the digest of {key} waits for Discord: {reason}", $"le résumé du {key} attend Discord : {reason}", data)
-                : HealthText.Unhealthy($"the digest of {key} has waited for Discord since {record.WaitingSince:u}: {reason}", $"le résumé du {key} attend Discord depuis le {record.WaitingSince:u} : {reason}", data));
+                ? HealthText.Degraded(t => HealthTexts.Format(t.DigestWaitsFormat, key, reason), data)
+                : HealthText.Unhealthy(t => HealthTexts.Format(t.DigestWaitsSinceFormat, key, record.WaitingSince, reason), data));
         }
 
         if (now < start.At + Grace)
         {
-            return Task.FromResult(HealthText.Healthy("started recently: missed digests are being caught up", "démarré il y a peu : les résumés manqués sont en cours de rattrapage", data));
+            return Task.FromResult(HealthText.Healthy(t => t.DigestCatchingUp, data));
         }
 
         if (record is not null)
@@ -69,9 +67,6 @@ internal sealed class DigestHealthCheck(DigestService service, DigestLedger ledg
         }
 
         var failed = record?.State == DigestState.Failed;
-        return Task.FromResult(HealthText.Unhealthy(
-            $"the digest of {DigestLedger.Key(day)} is {(failed ? "failed" : "late")}",
-            $"le résumé du {DigestLedger.Key(day)} {(failed ? "a échoué" : "est en retard")}",
-            data));
+        return Task.FromResult(HealthText.Unhealthy(t => HealthTexts.Format(failed ? t.DigestFailedFormat : t.DigestLateFormat, DigestLedger.Key(day)), data));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoalitionBot.Localization;
 
 using CoalitionBot.Operations;
@@ -9,26 +10,57 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
 {
     public string Key => "send-digest";
 
-    public string Label(Language language) => language == Language.English ? "Send the digest now" : "Envoyer le résumé maintenant";
+    public string Label(Language language) => SendDigestNowTexts.For(language).Label;
 
     public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var day = digests.LastCompleteDay();
         var result = await digests.SendDayAsync(day, resend: false, cancellationToken);
-        var english = language == Language.English;
-        return result.Outcome switch
+        var texts = SendDigestNowTexts.For(language);
+        var format = result.Outcome switch
         {
-            DigestOutcome.Sent => english ? $"The digest of {day:yyyy-MM-dd} was sent." : $"Le résumé du {day:dd/MM/yyyy} est envoyé.",
-            DigestOutcome.AlreadySent => english ? $"The digest of {day:yyyy-MM-dd} had already been sent." : $"Le résumé du {day:dd/MM/yyyy} était déjà envoyé.",
-            DigestOutcome.Empty => english ? $"No message on {day:yyyy-MM-dd}: nothing to send." : $"Aucun message le {day:dd/MM/yyyy} : rien à envoyer.",
-            DigestOutcome.NotAddressed => english ? "Digest:To is not set: there is nobody to send it to." : "Digest:To n'est pas configuré : personne à qui l'envoyer.",
-            DigestOutcome.Waiting => english
-                ? $"The digest of {day:yyyy-MM-dd} waits for Discord ({result.WaitingFor}); it goes out by itself once its messages are all read."
-                : $"Le résumé du {day:dd/MM/yyyy} attend Discord ({result.WaitingFor}) ; il partira tout seul dès que tous ses messages seront lus.",
-            DigestOutcome.NotCovered => english
-                ? $"The bot was not reading the server yet on {day:yyyy-MM-dd}: there is no digest of that day."
-                : $"Le bot ne lisait pas encore le serveur le {day:dd/MM/yyyy} : ce jour n'a pas de résumé.",
-            _ => english ? $"Sending failed; it will be tried again: {result.Record?.LastError}" : $"L'envoi a échoué ; il sera réessayé : {result.Record?.LastError}",
+            DigestOutcome.Sent => texts.SentFormat,
+            DigestOutcome.AlreadySent => texts.AlreadySentFormat,
+            DigestOutcome.Empty => texts.EmptyFormat,
+            DigestOutcome.NotAddressed => texts.NotAddressed,
+            DigestOutcome.Waiting => texts.WaitingFormat,
+            DigestOutcome.NotCovered => texts.NotCoveredFormat,
+            _ => texts.FailedFormat,
         };
+        return string.Format(CultureInfo.InvariantCulture, format, day, result.WaitingFor, result.Record?.LastError);
     }
+}
+
+/// What the send-now action says, in French and English ({0} the day, {1} what it waits for, {2} the last error).
+internal sealed record SendDigestNowTexts(
+    string Label,
+    string SentFormat,
+    string AlreadySentFormat,
+    string EmptyFormat,
+    string NotAddressed,
+    string WaitingFormat,
+    string NotCoveredFormat,
+    string FailedFormat)
+{
+    public static SendDigestNowTexts French { get; } = new(
+        "Envoyer le résumé maintenant",
+        "Le résumé du {0:dd/MM/yyyy} est envoyé.",
+        "Le résumé du {0:dd/MM/yyyy} était déjà envoyé.",
+        "Aucun message le {0:dd/MM/yyyy} : rien à envoyer.",
+        "Digest:To n'est pas configuré : personne à qui l'envoyer.",
+        "Le résumé du {0:dd/MM/yyyy} attend Discord ({1}) ; il partira tout seul dès que tous ses messages seront lus.",
+        "Le bot ne lisait pas encore le serveur le {0:dd/MM/yyyy} : ce jour n'a pas de résumé.",
+        "L'envoi a échoué ; il sera réessayé : {2}");
+
+    public static SendDigestNowTexts English { get; } = new(
+        "Send the digest now",
+        "The digest of {0:yyyy-MM-dd} was sent.",
+        "The digest of {0:yyyy-MM-dd} had already been sent.",
+        "No message on {0:yyyy-MM-dd}: nothing to send.",
+        "Digest:To is not set: there is nobody to send it to.",
+        "The digest of {0:yyyy-MM-dd} waits for Discord ({1}); it goes out by itself once its messages are all read.",
+        "The bot was not reading the server yet on {0:yyyy-MM-dd}: there is no digest of that day.",
+        "Sending failed; it will be tried again: {2}");
+
+    public static SendDigestNowTexts For(Language language) => language == Language.English ? English : French;
 }

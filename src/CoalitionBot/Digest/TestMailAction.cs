@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoalitionBot.Localization;
 using CoalitionBot.Mail;
 using CoalitionBot.Operations;
@@ -11,16 +12,16 @@ internal sealed class TestMailAction(DigestService digests, IMailTransport trans
 {
     public string Key => "test-mail";
 
-    public string Label(Language language) => language == Language.English ? "Send me a test" : "M'envoyer un test";
+    public string Label(Language language) => TestMailTexts.For(language).Label;
 
-    public string? InputLabel(Language language) => language == Language.English ? "Your address" : "Votre adresse";
+    public string? InputLabel(Language language) => TestMailTexts.For(language).InputLabel;
 
     public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
     {
-        var english = language == Language.English;
+        var texts = TestMailTexts.For(language);
         if (!MailboxAddress.TryParse(input?.Trim() ?? "", out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
         {
-            return english ? "That is not an email address." : "Ce n'est pas une adresse mail.";
+            return texts.NotAnAddress;
         }
 
         var day = digests.LastCompleteDay();
@@ -39,11 +40,31 @@ internal sealed class TestMailAction(DigestService digests, IMailTransport trans
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Log.TestMailFailed(logger, exception.Message);
-            return (english ? "The test could not be sent: " : "Le test n'a pas pu partir : ") + exception.Message;
+            return texts.Failed + exception.Message;
         }
 
         var key = DigestLedger.Key(day);
         Log.TestMailSent(logger, key);
-        return english ? $"A test copy of the {day:yyyy-MM-dd} digest went to {address.Address}." : $"Un test du résumé du {day:dd/MM/yyyy} est parti vers {address.Address}.";
+        return string.Format(CultureInfo.InvariantCulture, texts.SentFormat, day, address.Address);
     }
+}
+
+/// What the test-mail action says, in French and English.
+internal sealed record TestMailTexts(string Label, string InputLabel, string NotAnAddress, string Failed, string SentFormat)
+{
+    public static TestMailTexts French { get; } = new(
+        "M'envoyer un test",
+        "Votre adresse",
+        "Ce n'est pas une adresse mail.",
+        "Le test n'a pas pu partir : ",
+        "Un test du résumé du {0:dd/MM/yyyy} est parti vers {1}.");
+
+    public static TestMailTexts English { get; } = new(
+        "Send me a test",
+        "Your address",
+        "That is not an email address.",
+        "The test could not be sent: ",
+        "A test copy of the {0:yyyy-MM-dd} digest went to {1}.");
+
+    public static TestMailTexts For(Language language) => language == Language.English ? English : French;
 }

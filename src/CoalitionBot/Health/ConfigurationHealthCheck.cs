@@ -11,7 +11,6 @@ internal sealed class ConfigurationHealthCheck(FeatureStates features) : IHealth
     {
         var states = features.Compute();
         var data = states.ToDictionary(f => f.Name, f => (object)(f.Enabled ? "on: " + f.Detail : "off: " + f.Detail));
-        return Task.FromResult(HealthText.Healthy(
-            $"{states.Count(f => f.Enabled)} of {states.Count} features on", $"{states.Count(f => f.Enabled)} fonctions actives sur {states.Count}", data));
+        return Task.FromResult(HealthText.Healthy(t => HealthTexts.Format(t.FeaturesOnFormat, states.Count(f => f.Enabled), states.Count), data));
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CoalitionBot.Localization;
 
 using CoalitionBot.Operations;
@@ -9,22 +10,38 @@ internal sealed class PollNowAction(Poller poller) : IAdminAction
 {
     public string Key => "poll";
 
-    public string Label(Language language) => language == Language.English ? "Collect now" : "Collecter maintenant";
+    public string Label(Language language) => PollNowTexts.For(language).Label;
 
     public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var summary = await poller.PollNowAsync(cancellationToken);
-        var english = language == Language.English;
+        var texts = PollNowTexts.For(language);
         return summary.Outcome switch
         {
-            PollOutcomes.Completed => english
-                ? $"Poll done: {summary.MessagesStored} messages stored from {summary.ChannelsRead} channels."
-                : $"Collecte faite : {summary.MessagesStored} messages enregistrés, {summary.ChannelsRead} salons lus.",
-            PollOutcomes.Off => english ? "Polling is off: Discord:BotToken and Discord:GuildId are needed." : "La collecte est arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires.",
-            PollOutcomes.Stopped => english
-                ? "Discord still rejects the bot token (401). If it was revoked or regenerated, set a valid Discord:BotToken and restart."
-                : "Discord refuse toujours le jeton du bot (401). S'il a été révoqué ou régénéré, réglez un Discord:BotToken valable et redémarrez.",
-            _ => english ? $"The poll failed: {summary.Error}" : $"La collecte a échoué : {summary.Error}",
+            PollOutcomes.Completed => string.Format(CultureInfo.InvariantCulture, texts.DoneFormat, summary.MessagesStored, summary.ChannelsRead),
+            PollOutcomes.Off => texts.Off,
+            PollOutcomes.Stopped => texts.Stopped,
+            _ => texts.Failed + summary.Error,
         };
     }
+}
+
+/// What the poll action says, in French and English.
+internal sealed record PollNowTexts(string Label, string DoneFormat, string Off, string Stopped, string Failed)
+{
+    public static PollNowTexts French { get; } = new(
+        "Collecter maintenant",
+        "Collecte faite : {0} messages enregistrés, {1} salons lus.",
+        "La collecte est arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires.",
+        "Discord refuse toujours le jeton du bot (401). S'il a été révoqué ou régénéré, réglez un Discord:BotToken valable et redémarrez.",
+        "La collecte a échoué : ");
+
+    public static PollNowTexts English { get; } = new(
+        "Collect now",
+        "Poll done: {0} messages stored from {1} channels.",
+        "Polling is off: Discord:BotToken and Discord:GuildId are needed.",
+        "Discord still rejects the bot token (401). If it was revoked or regenerated, set a valid Discord:BotToken and restart.",
+        "The poll failed: ");
+
+    public static PollNowTexts For(Language language) => language == Language.English ? English : French;
 }

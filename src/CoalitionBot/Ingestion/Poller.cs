@@ -1,6 +1,7 @@
 using System.Net;
 using CoalitionBot.Discord;
 using CoalitionBot.Monitoring;
+using CoalitionBot.Operations;
 using CoalitionBot.Storage;
 
 namespace CoalitionBot.Ingestion;
@@ -16,11 +17,7 @@ internal sealed class Poller(
     UptimeKumaPush monitoring,
     ILogger<Poller> logger)
 {
-    public const string MessageContentWarning =
-        "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal";
-
-    public const string MessageContentWarningFrench =
-        "tous les messages de membres lus étaient vides : activez l'intent Message Content sur la page Bot du portail développeur de Discord";
+    public static readonly string MessageContentWarning = HealthTexts.English.MessageContentOff;
 
     /// Members' messages read in one poll before an all-empty result means the intent is off.
     private const int ContentCheckMinimum = 10;

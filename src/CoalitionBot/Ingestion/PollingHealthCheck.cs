@@ -40,27 +40,19 @@ internal sealed class PollingHealthCheck(Poller poller, PollStatus status, IOpti
         var lastFailure = snapshot.LastFailure;
         var result = true switch
         {
-            _ when !poller.IsConfigured => HealthText.Healthy(
-                "off: Discord:BotToken and Discord:GuildId are needed for polling",
-                "arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires pour lire le serveur", data),
-            _ when snapshot.TokenRejected => HealthText.Unhealthy(
-                $"stopped: Discord rejected the bot token (401) at {snapshot.TokenRejectedSince:u}; it is tried again at {snapshot.NextProbeAt:u} (an admin poll tries at once); if it was revoked, set a valid Discord:BotToken and restart",
-                $"arrêtée : Discord a refusé le jeton du bot (401) le {snapshot.TokenRejectedSince:u} ; il est réessayé le {snapshot.NextProbeAt:u} (une collecte depuis l'admin réessaie tout de suite) ; s'il a été révoqué, réglez un Discord:BotToken valable et redémarrez", data),
-            _ when late && snapshot.LastSuccess is null => HealthText.Unhealthy(
-                $"no poll has succeeded since the start at {start.At:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
-                $"aucune lecture n'a réussi depuis le démarrage, le {start.At:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
-            _ when late => HealthText.Unhealthy(
-                $"no successful poll since {since:u}" + (lastFailure is null ? "" : "; last failure: " + lastFailure),
-                $"aucune lecture réussie depuis le {since:u}" + (lastFailure is null ? "" : " ; dernier échec : " + lastFailure), data),
-            _ when lastFailure is not null => HealthText.Degraded("the last poll failed: " + lastFailure, "la dernière lecture a échoué : " + lastFailure, data),
-            _ when snapshot.LastSuccess is null => HealthText.Healthy("waiting for the first poll", "en attente de la première lecture", data),
-            _ when snapshot.LastSuccess.Incomplete is { Count: > 0 } incomplete => HealthText.Degraded(
-                $"the last poll could not read {string.Join(", ", incomplete)}; the next poll tries again",
-                $"la dernière lecture n'a pas pu lire {string.Join(", ", incomplete)} ; la prochaine réessaie", data),
-            _ when snapshot.ContentWarning is { } warning => HealthText.Degraded(
-                warning, warning == Poller.MessageContentWarning ? Poller.MessageContentWarningFrench : warning, data),
-            _ => HealthText.Healthy("polling", "lecture en cours", data),
+            _ when !poller.IsConfigured => HealthText.Healthy(t => t.PollingOff, data),
+            _ when snapshot.TokenRejected => HealthText.Unhealthy(t => HealthTexts.Format(t.TokenRejectedFormat, snapshot.TokenRejectedSince, snapshot.NextProbeAt), data),
+            _ when late && snapshot.LastSuccess is null => HealthText.Unhealthy(t => HealthTexts.Format(t.NeverPolledFormat, start.At) + LastFailure(t, lastFailure), data),
+            _ when late => HealthText.Unhealthy(t => HealthTexts.Format(t.NoPollSinceFormat, since) + LastFailure(t, lastFailure), data),
+            _ when lastFailure is not null => HealthText.Degraded(t => HealthTexts.Format(t.PollFailedFormat, lastFailure), data),
+            _ when snapshot.LastSuccess is null => HealthText.Healthy(t => t.FirstPollAwaited, data),
+            _ when snapshot.LastSuccess.Incomplete is { Count: > 0 } incomplete => HealthText.Degraded(t => HealthTexts.Format(t.PollIncompleteFormat, string.Join(", ", incomplete)), data),
+            _ when snapshot.ContentWarning is { } warning => HealthText.Degraded(t => warning == Poller.MessageContentWarning ? t.MessageContentOff : warning, data),
+            _ => HealthText.Healthy(t => t.Polling, data),
         };
         return Task.FromResult(result);
     }
+
+    private static string LastFailure(HealthTexts texts, string? lastFailure) =>
+        lastFailure is null ? "" : HealthTexts.Format(texts.LastFailureFormat, lastFailure);
 }

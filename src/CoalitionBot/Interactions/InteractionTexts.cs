@@ -5,6 +5,7 @@ namespace CoalitionBot.Interactions;
 
 /// What members read in Discord, in French and English.
 internal sealed record InteractionTexts(
+    Language Language,
     CultureInfo Culture,
     string UnknownCommand,
     string UnsupportedInteraction,
@@ -32,6 +33,7 @@ internal sealed record InteractionTexts(
     string Busy)
 {
     public static InteractionTexts French { get; } = new(
+        Language.French,
         CultureInfo.GetCultureInfo("fr-BE"),
         UnknownCommand: "Je ne connais pas cette commande. Elle a peut-être été retirée : rechargez Discord.",
         UnsupportedInteraction: "Ce type d'interaction n'est pas pris en charge.",
@@ -59,6 +61,7 @@ internal sealed record InteractionTexts(
         Busy: "Le bot traite beaucoup de demandes en ce moment. Réessayez dans une minute.");
 
     public static InteractionTexts English { get; } = new(
+        Language.English,
         CultureInfo.GetCultureInfo("en-GB"),
         UnknownCommand: "I don't know this command. It may have been removed: reload Discord.",
         UnsupportedInteraction: "This kind of interaction is not supported.",
@@ -86,7 +89,7 @@ internal sealed record InteractionTexts(
         Busy: "The bot is handling many requests right now. Please try again in a minute.");
 
     /// French typography puts a space before a colon; English does not.
-    public string Colon => Culture.TwoLetterISOLanguageName == "fr" ? "\u00a0: " : ": ";
+    public string Colon => Language == Language.French ? "\u00a0: " : ": ";
 
     public static InteractionTexts For(Language language) => language == Language.English ? English : French;
 

@@ -1,6 +1,5 @@
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
+using CoalitionBot.Templates;
 
 namespace CoalitionBot.Markup;
 
@@ -8,10 +7,7 @@ namespace CoalitionBot.Markup;
 /// ours, and the only attribute that carries message data is an http(s) href, encoded too.
 internal static class MarkupHtml
 {
-    /// Encodes &lt; &gt; &amp; quotes and the like but leaves accented letters readable.
-    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public static string Encode(string text) => Encoder.Encode(text);
+    public static string Encode(string text) => Html.Encode(text);
 
     public static void Append(StringBuilder html, IReadOnlyList<MarkupNode> nodes, MarkupContext context)
     {

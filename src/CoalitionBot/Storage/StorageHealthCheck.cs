@@ -10,12 +10,11 @@ internal sealed class StorageHealthCheck(Database database) : IHealthCheck
         try
         {
             var collections = database.Engine.GetCollectionNames().Count();
-            return Task.FromResult(HealthText.Healthy("database open", "base de données ouverte", new Dictionary<string, object> { ["collections"] = collections }));
+            return Task.FromResult(HealthText.Healthy(t => t.DatabaseOpen, new Dictionary<string, object> { ["collections"] = collections }));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException or ObjectDisposedException or DatabaseInUseException)
         {
-            return Task.FromResult(HealthText.Unhealthy(
-                "the database cannot be opened: " + exception.Message, "la base de données ne peut pas être ouverte : " + exception.Message));
+            return Task.FromResult(HealthText.Unhealthy(t => HealthTexts.Format(t.DatabaseUnavailableFormat, exception.Message)));
         }
     }
 }

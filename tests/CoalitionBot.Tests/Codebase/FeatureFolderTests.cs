@@ -13,18 +13,19 @@ public sealed class FeatureFolderTests
     /// Which folders each folder may use. A folder missing here may use none.
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Health"] = ["Admin", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
-        ["Admin"] = ["Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
+        ["Health"] = ["Templates", "Admin", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
+        ["Admin"] = ["Templates", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
         ["Interactions"] = ["Activity", "Digest", "Discord", "Storage", "Operations", "Markup", "Security", "Configuration", "Localization"],
         ["Ingestion"] = ["Digest", "Monitoring", "Discord", "Storage", "Operations", "Scheduling", "Configuration", "Localization"],
         ["Activity"] = ["Digest", "Discord", "Storage", "Markup", "Localization"],
-        ["Digest"] = ["Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Configuration", "Localization"],
+        ["Digest"] = ["Templates", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Configuration", "Localization"],
         ["Mail"] = ["Storage", "Operations", "Configuration", "Localization"],
         ["Monitoring"] = ["Configuration"],
         ["Backup"] = ["Storage", "Operations", "Scheduling", "Security", "Configuration", "Localization"],
         ["Storage"] = ["Discord", "Operations", "Scheduling", "Configuration", "Localization"],
         ["Discord"] = ["Configuration"],
-        ["Markup"] = [],
+        ["Markup"] = ["Templates"],
+        ["Templates"] = [],
         ["Operations"] = ["Localization"],
         ["Scheduling"] = [],
         ["Security"] = [],

@@ -1,10 +1,11 @@
 using CoalitionBot.Markup;
-using System.Text;
+using CoalitionBot.Templates;
 
 namespace CoalitionBot.Digest.Rendering;
 
 /// The digest as email HTML: tables, inline styles, one column of at most 650 px, explicit text and
 /// background colours (so a dark mode cannot make text vanish), no images, no scripts.
+/// Each template is an <see cref="Html"/> interpolated string: every hole is encoded unless it is markup.
 internal static class DigestHtmlRenderer
 {
     private const string Text = "#1e1f22";
@@ -17,186 +18,89 @@ internal static class DigestHtmlRenderer
     public static string Render(DailyDigest digest, DigestRenderContext context)
     {
         var texts = context.Texts;
-        var html = new StringBuilder(16_384);
-        html.Append("<!DOCTYPE html><html lang=\"").Append(texts.HtmlLanguage).Append("\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><meta name=\"color-scheme\" content=\"light\"><meta name=\"supported-color-schemes\" content=\"light\">")
-            .Append("<title>").Append(E(context.Subject(digest))).Append("</title></head>")
-            .Append("<body style=\"margin:0;padding:0;background-color:").Append(Page).Append(";color:").Append(Text).Append(";\">")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"").Append(Page).Append("\" style=\"background-color:").Append(Page).Append(";\"><tr><td align=\"center\" style=\"padding:12px 6px;background-color:").Append(Page).Append(";color:").Append(Text).Append(";\">")
-            .Append("<table role=\"presentation\" width=\"650\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" bgcolor=\"").Append(Card)
-            .Append("\" style=\"width:100%;max-width:650px;background-color:").Append(Card).Append(";color:").Append(Text)
-            .Append(";font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;\">");
-
-        Row(html, $"background-color:{Accent};color:#ffffff;padding:16px 20px;", () =>
-            html.Append("<div style=\"font-size:13px;color:#ffffff;\">").Append(E(context.ServerName)).Append("</div>")
-                .Append("<div style=\"font-size:22px;font-weight:bold;color:#ffffff;\">").Append(E(context.Title(digest))).Append("</div>"));
-
-        Row(html, $"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", () => AppendFigures(html, digest, context));
-        if (digest.Highlights.Count > 0)
-        {
-            Row(html, $"padding:8px 20px;color:{Text};background-color:{Card};", () => AppendHighlights(html, digest, context));
-        }
-
-        foreach (var section in digest.Sections)
-        {
-            Row(html, $"padding:8px 20px;color:{Text};background-color:{Card};", () => AppendSection(html, section, context));
-        }
-
-        if (digest.OtherChannels.Count > 0)
-        {
-            Row(html, $"padding:8px 20px;color:{Text};background-color:{Card};", () => AppendOtherChannels(html, digest, context));
-        }
-
-        if (digest.IsEmpty)
-        {
-            Row(html, $"padding:8px 20px;color:{Muted};background-color:{Card};", () => html.Append(E(context.EmptyText(digest))));
-        }
-
-        Row(html, $"padding:14px 20px;font-size:12px;color:{Muted};background-color:{Card};border-top:1px solid #e3e5e8;", () => html.Append(E(texts.Footer)));
-        html.Append("</table></td></tr></table></body></html>");
-        return html.ToString();
+        var body = $"padding:8px 20px;color:{Text};background-color:{Card};";
+        return Html.Of($$"""
+            <!DOCTYPE html><html lang="{{texts.HtmlLanguage}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light"><meta name="supported-color-schemes" content="light"><title>{{context.Subject(digest)}}</title></head><body style="margin:0;padding:0;background-color:{{Page}};color:{{Text}};"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="{{Page}}" style="background-color:{{Page}};"><tr><td align="center" style="padding:12px 6px;background-color:{{Page}};color:{{Text}};"><table role="presentation" width="650" cellpadding="0" cellspacing="0" border="0" bgcolor="{{Card}}" style="width:100%;max-width:650px;background-color:{{Card}};color:{{Text}};font-family:Segoe UI,Helvetica,Arial,sans-serif;font-size:15px;line-height:1.45;">
+            {{Row($"background-color:{Accent};color:#ffffff;padding:16px 20px;", Html.Of($"""
+                <div style="font-size:13px;color:#ffffff;">{context.ServerName}</div><div style="font-size:22px;font-weight:bold;color:#ffffff;">{context.Title(digest)}</div>
+                """))}}
+            {{Row($"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", Figures(digest, context))}}
+            {{(digest.Highlights.Count > 0 ? Row(body, Highlights(digest, context)) : Html.Empty)}}
+            {{Html.Concat(digest.Sections.Select(section => Row(body, Section(section, context))))}}
+            {{(digest.OtherChannels.Count > 0 ? Row(body, OtherChannels(digest, context)) : Html.Empty)}}
+            {{(digest.IsEmpty ? Row($"padding:8px 20px;color:{Muted};background-color:{Card};", Html.Of($"{context.EmptyText(digest)}")) : Html.Empty)}}
+            {{Row($"padding:14px 20px;font-size:12px;color:{Muted};background-color:{Card};border-top:1px solid #e3e5e8;", Html.Of($"{texts.Footer}"))}}
+            </table></td></tr></table></body></html>
+            """).ToString();
     }
 
-    private static string E(string text) => MarkupHtml.Encode(text);
+    private static Html Row(string style, Html body) => Html.Of($"""<tr><td style="{style}">{body}</td></tr>""");
 
-    private static void Row(StringBuilder html, string style, Action body)
-    {
-        html.Append("<tr><td style=\"").Append(style).Append("\">");
-        body();
-        html.Append("</td></tr>\n");
-    }
+    private static Html Heading(string text) => Html.Of($"""<h2 style="font-size:17px;margin:8px 0 6px 0;color:{Text};">{text}</h2>""");
 
-    private static void Heading(StringBuilder html, string text) =>
-        html.Append("<h2 style=\"font-size:17px;margin:8px 0 6px 0;color:").Append(Text).Append(";\">").Append(text).Append("</h2>");
+    private static Html Anchor(string url, string label) => Html.Of($"""<a href="{url}" style="color:{Link};">{label}</a>""");
 
-    private static void Anchor(StringBuilder html, string url, string label) =>
-        html.Append("<a href=\"").Append(E(url)).Append("\" style=\"color:").Append(Link).Append(";\">").Append(E(label)).Append("</a>");
+    /// "#name (12), #other (3)", each name a link to its channel.
+    private static Html ChannelCounts(IEnumerable<ChannelActivity> channels) =>
+        Html.Join(", ", channels.Select(channel => Html.Of($"{Anchor(channel.Link, "#" + channel.Name)} ({channel.Messages})")));
 
-    private static void AppendFigures(StringBuilder html, DailyDigest digest, DigestRenderContext context)
+    private static Html Figures(DailyDigest digest, DigestRenderContext context)
     {
         var texts = context.Texts;
-        html.Append("<p style=\"margin:0 0 6px 0;color:").Append(Text).Append(";\">")
-            .Append(E(context.Intro(digest))).Append("</p>");
-        html.Append("<p style=\"margin:0 0 6px 0;color:").Append(Text).Append(";\"><strong>").Append(E(texts.FiguresHeading)).Append(E(texts.Colon)).Append("</strong>")
-            .Append(E(context.FiguresLine(digest)));
-        if (digest.Figures.BusiestChannels.Count > 0)
-        {
-            html.Append("<br>").Append(E(texts.BusiestChannels)).Append(E(texts.Colon));
-            for (var i = 0; i < digest.Figures.BusiestChannels.Count; i++)
-            {
-                var channel = digest.Figures.BusiestChannels[i];
-                html.Append(i > 0 ? ", " : "");
-                Anchor(html, channel.Link, "#" + channel.Name);
-                html.Append(" (").Append(channel.Messages).Append(')');
-            }
-        }
-
-        html.Append("</p>");
+        var busiest = digest.Figures.BusiestChannels;
+        return Html.Of($"""
+            <p style="margin:0 0 6px 0;color:{Text};">{context.Intro(digest)}</p><p style="margin:0 0 6px 0;color:{Text};"><strong>{texts.FiguresHeading}{texts.Colon}</strong>{context.FiguresLine(digest)}{Html.If(busiest.Count > 0, $"<br>{texts.BusiestChannels}{texts.Colon}{ChannelCounts(busiest)}")}</p>
+            """);
     }
 
-    private static void AppendHighlights(StringBuilder html, DailyDigest digest, DigestRenderContext context)
+    private static Html Highlights(DailyDigest digest, DigestRenderContext context) =>
+        Html.Of($"{Heading(context.Texts.HighlightsHeading)}{Html.Concat(digest.Highlights.Select(highlight => Highlight(highlight, context)))}");
+
+    private static Html Highlight(DigestHighlight highlight, DigestRenderContext context)
     {
         var texts = context.Texts;
-        Heading(html, E(texts.HighlightsHeading));
-        foreach (var highlight in digest.Highlights)
-        {
-            var place = texts.Format(texts.InChannelFormat, highlight.ChannelName) + (highlight.ThreadName is { } thread ? " · " + texts.Format(texts.ThreadFormat, thread) : "");
-            html.Append("<p style=\"margin:0 0 8px 0;color:").Append(Text).Append(";\">");
-            Anchor(html, highlight.Link, texts.Quote(MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160)));
-            html.Append("<br><span style=\"font-size:13px;color:").Append(Muted).Append(";\">")
-                .Append(E(highlight.Entry.Author)).Append(' ').Append(E(place)).Append(" — <strong>")
-                .Append(E(texts.Reason(highlight.Reactions, highlight.Participants, highlight.Replies))).Append("</strong></span></p>");
-        }
+        var place = texts.Format(texts.InChannelFormat, highlight.ChannelName) + (highlight.ThreadName is { } thread ? " · " + texts.Format(texts.ThreadFormat, thread) : "");
+        var excerpt = texts.Quote(MarkupPlainText.Excerpt(highlight.Entry.Content, context.Markup, 160));
+        var reason = texts.Reason(highlight.Reactions, highlight.Participants, highlight.Replies);
+        return Html.Of($"""
+            <p style="margin:0 0 8px 0;color:{Text};">{Anchor(highlight.Link, excerpt)}<br><span style="font-size:13px;color:{Muted};">{highlight.Entry.Author} {place} — <strong>{reason}</strong></span></p>
+            """);
     }
 
-    private static void AppendSection(StringBuilder html, DigestSection section, DigestRenderContext context)
+    private static Html Section(DigestSection section, DigestRenderContext context)
     {
-        html.Append("<h2 style=\"font-size:17px;margin:10px 0 6px 0;border-bottom:1px solid #e3e5e8;color:").Append(Text).Append(";\">");
-        Anchor(html, section.Link, (section.Important ? "★ #" : "#") + section.Name);
-        html.Append("</h2>");
-        foreach (var entry in section.Entries)
-        {
-            AppendEntry(html, entry, context);
-        }
-
-        foreach (var thread in section.Threads)
-        {
-            html.Append("<div style=\"margin:6px 0 6px 12px;padding-left:10px;border-left:2px solid #d4d7dc;color:").Append(Text).Append(";\">")
-                .Append("<div style=\"font-weight:bold;font-size:14px;margin-bottom:4px;\">");
-            Anchor(html, thread.Link, context.Texts.Format(context.Texts.ThreadFormat, thread.Name));
-            html.Append("</div>");
-            foreach (var entry in thread.Entries)
-            {
-                AppendEntry(html, entry, context);
-            }
-
-            html.Append("</div>");
-        }
-
-        if (section.Omitted > 0)
-        {
-            html.Append("<p style=\"margin:4px 0;font-size:13px;\">");
-            Anchor(html, section.Link, context.Texts.MoreMessages(section.Omitted, section.Name));
-            html.Append("</p>");
-        }
+        var texts = context.Texts;
+        return Html.Of($"""
+            <h2 style="font-size:17px;margin:10px 0 6px 0;border-bottom:1px solid #e3e5e8;color:{Text};">{Anchor(section.Link, (section.Important ? "★ #" : "#") + section.Name)}</h2>{Entries(section.Entries, context)}{Html.Concat(section.Threads.Select(thread => Html.Of($"""
+                <div style="margin:6px 0 6px 12px;padding-left:10px;border-left:2px solid #d4d7dc;color:{Text};"><div style="font-weight:bold;font-size:14px;margin-bottom:4px;">{Anchor(thread.Link, texts.Format(texts.ThreadFormat, thread.Name))}</div>{Entries(thread.Entries, context)}</div>
+                """)))}{Html.If(section.Omitted > 0, $"""<p style="margin:4px 0;font-size:13px;">{Anchor(section.Link, texts.MoreMessages(section.Omitted, section.Name))}</p>""")}
+            """);
     }
 
-    private static void AppendOtherChannels(StringBuilder html, DailyDigest digest, DigestRenderContext context)
+    private static Html OtherChannels(DailyDigest digest, DigestRenderContext context)
     {
-        Heading(html, E(context.Texts.OtherChannelsHeading));
-        html.Append("<p style=\"margin:0;color:").Append(Text).Append(";\">");
-        for (var i = 0; i < digest.OtherChannels.Count; i++)
-        {
-            var channel = digest.OtherChannels[i];
-            html.Append(i > 0 ? ", " : "");
-            Anchor(html, channel.Link, "#" + channel.Name);
-            html.Append(" (").Append(channel.Messages).Append(')');
-        }
-
-        if (digest.OtherChannelsOmitted > 0)
-        {
-            html.Append(' ').Append(E(context.Texts.Format(context.Texts.OtherChannelsMoreFormat, digest.OtherChannelsOmitted)));
-        }
-
-        html.Append("</p>");
+        var texts = context.Texts;
+        return Html.Of($"""
+            {Heading(texts.OtherChannelsHeading)}<p style="margin:0;color:{Text};">{ChannelCounts(digest.OtherChannels)}{Html.If(digest.OtherChannelsOmitted > 0, $" {texts.Format(texts.OtherChannelsMoreFormat, digest.OtherChannelsOmitted)}")}</p>
+            """);
     }
 
-    private static void AppendEntry(StringBuilder html, DigestEntry entry, DigestRenderContext context)
+    private static Html Entries(IEnumerable<DigestEntry> entries, DigestRenderContext context) =>
+        Html.Concat(entries.Select(entry => Entry(entry, context)));
+
+    private static Html Entry(DigestEntry entry, DigestRenderContext context)
     {
         var texts = context.Texts;
         var time = texts.Time(entry.LocalTime);
         if (entry.Kind != DigestEntryKind.Message)
         {
-            html.Append("<p style=\"margin:0 0 6px 0;font-size:13px;color:").Append(Muted).Append(";\">").Append(time).Append(" · ");
-            Anchor(html, entry.JumpLink, context.OneLiner(entry));
-            html.Append("</p>");
-            return;
+            return Html.Of($"""<p style="margin:0 0 6px 0;font-size:13px;color:{Muted};">{time} · {Anchor(entry.JumpLink, context.OneLiner(entry))}</p>""");
         }
 
-        html.Append("<div style=\"margin:0 0 10px 0;color:").Append(Text).Append(";\"><div style=\"font-size:13px;color:").Append(Muted).Append(";\"><strong style=\"color:").Append(Text).Append(";\">")
-            .Append(E(entry.Author)).Append("</strong> · ");
-        Anchor(html, entry.JumpLink, time);
-        if (entry.ReplyTo is { } reply)
-        {
-            html.Append(" · ↪ ");
-            Anchor(html, reply.JumpLink, context.ReplyLine(reply));
-        }
-
-        html.Append("</div><div style=\"color:").Append(Text).Append(";word-wrap:break-word;\">");
-        MarkupHtml.Append(html, entry.Content.Nodes, context.Markup);
-        if (entry.Truncated)
-        {
-            html.Append(" <a href=\"").Append(E(entry.JumpLink)).Append("\" style=\"color:").Append(Link).Append(";font-size:13px;\">").Append(E(texts.Truncated)).Append("</a>");
-        }
-
-        html.Append("</div>");
-        foreach (var attachment in entry.Attachments)
-        {
-            html.Append("<div style=\"font-size:13px;\">📎 ");
-            Anchor(html, entry.JumpLink, context.Attachment(attachment));
-            html.Append("</div>");
-        }
-
-        html.Append("</div>");
+        var reply = entry.ReplyTo is { } to ? Html.Of($" · ↪ {Anchor(to.JumpLink, context.ReplyLine(to))}") : Html.Empty;
+        var content = Html.Raw(MarkupHtml.Render(entry.Content, context.Markup));
+        return Html.Of($"""
+            <div style="margin:0 0 10px 0;color:{Text};"><div style="font-size:13px;color:{Muted};"><strong style="color:{Text};">{entry.Author}</strong> · {Anchor(entry.JumpLink, time)}{reply}</div><div style="color:{Text};word-wrap:break-word;">{content}{Html.If(entry.Truncated, $""" <a href="{entry.JumpLink}" style="color:{Link};font-size:13px;">{texts.Truncated}</a>""")}</div>{Html.Concat(entry.Attachments.Select(attachment => Html.Of($"""<div style="font-size:13px;">📎 {Anchor(entry.JumpLink, context.Attachment(attachment))}</div>""")))}</div>
+            """);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ReportCommand(ActivityReports reports, IOptions<LocaleOpti
             CommandCatalog.Year => ReportPeriod.Year,
             _ => ReportPeriod.Day,
         };
-        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        var language = context.Texts.Language;
         return ValueTask.FromResult(CommandReply.Later(
             token =>
             {

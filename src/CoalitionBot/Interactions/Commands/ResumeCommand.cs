@@ -25,7 +25,7 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOpti
         var channelId = context.SnowflakeOption(CommandCatalog.ChannelOption);
         var channelName = channelId is { } id ? context.ResolvedChannel(id)?.Name : null;
         var isPublic = context.Option(CommandCatalog.PublicOption)?.Value is { ValueKind: System.Text.Json.JsonValueKind.True };
-        var language = context.Texts == InteractionTexts.English ? Language.English : Language.French;
+        var language = context.Texts.Language;
         return ValueTask.FromResult(CommandReply.Later(
             async token =>
             {

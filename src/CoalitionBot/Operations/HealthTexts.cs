@@ -1,0 +1,211 @@
+using System.Globalization;
+using CoalitionBot.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CoalitionBot.Operations;
+
+/// A health or feature description, written once against the texts and read in any language:
+/// English for logs and the admin API's status, the admin page's language for moderators.
+internal delegate string HealthMessage(HealthTexts texts);
+
+/// What health checks and feature states say, in French and English. Checks describe themselves
+/// with a <see cref="HealthMessage"/> over these texts; nothing else carries a translation.
+internal sealed record HealthTexts
+{
+    public required Language Language { get; init; }
+
+    public required string Healthy { get; init; }
+
+    public required string Degraded { get; init; }
+
+    public required string Unhealthy { get; init; }
+
+    public required string Colon { get; init; }
+
+    public required string FeaturesOnFormat { get; init; }
+
+    public required string DatabaseOpen { get; init; }
+
+    public required string DatabaseUnavailableFormat { get; init; }
+
+    public required string PollingOff { get; init; }
+
+    public required string TokenRejectedFormat { get; init; }
+
+    public required string NeverPolledFormat { get; init; }
+
+    public required string NoPollSinceFormat { get; init; }
+
+    public required string LastFailureFormat { get; init; }
+
+    public required string PollFailedFormat { get; init; }
+
+    public required string FirstPollAwaited { get; init; }
+
+    public required string PollIncompleteFormat { get; init; }
+
+    public required string MessageContentOff { get; init; }
+
+    public required string Polling { get; init; }
+
+    public required string DigestUnaddressed { get; init; }
+
+    public required string DigestSent { get; init; }
+
+    public required string DigestBeforeReadingFormat { get; init; }
+
+    public required string DigestWaitsFormat { get; init; }
+
+    public required string DigestWaitsSinceFormat { get; init; }
+
+    public required string DigestCatchingUp { get; init; }
+
+    public required string DigestFailedFormat { get; init; }
+
+    public required string DigestLateFormat { get; init; }
+
+    public required string InteractionsOn { get; init; }
+
+    public required string InteractionsOff { get; init; }
+
+    public required string CommandsOn { get; init; }
+
+    public required string CommandsOff { get; init; }
+
+    public required string PollingOn { get; init; }
+
+    public required string PollingNoGuild { get; init; }
+
+    public required string PollingNoToken { get; init; }
+
+    public required string MailSmtp { get; init; }
+
+    public required string MailOutbox { get; init; }
+
+    public required string DigestFeatureOff { get; init; }
+
+    public required string DigestFeatureOnFormat { get; init; }
+
+    public required string AdminOn { get; init; }
+
+    public required string AdminOff { get; init; }
+
+    public required string MonitoringOff { get; init; }
+
+    public required string MonitoringOn { get; init; }
+
+    public required string BackupUnreadableFormat { get; init; }
+
+    public required string BackupFailedFormat { get; init; }
+
+    public required string BackupNoneYetFormat { get; init; }
+
+    public required string BackupLastFormat { get; init; }
+
+    public static HealthTexts For(Language language) => language == Language.English ? English : French;
+
+    /// Times are printed "u" (2026-11-23 08:00:00Z) in both languages: operators compare them with logs.
+    public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+
+    /// "degraded: why" — a check's state and description as a status line.
+    public string StatusLine(HealthStatus status, string description) =>
+        (status switch { HealthStatus.Healthy => Healthy, HealthStatus.Degraded => Degraded, _ => Unhealthy }) + Colon + description;
+
+    public static HealthTexts English { get; } = new()
+    {
+        Language = Language.English,
+        Healthy = "healthy",
+        Degraded = "degraded",
+        Unhealthy = "unhealthy",
+        Colon = ": ",
+        FeaturesOnFormat = "{0} of {1} features on",
+        DatabaseOpen = "database open",
+        DatabaseUnavailableFormat = "the database cannot be opened: {0}",
+        PollingOff = "off: Discord:BotToken and Discord:GuildId are needed for polling",
+        TokenRejectedFormat = "stopped: Discord rejected the bot token (401) at {0:u}; it is tried again at {1:u} (an admin poll tries at once); if it was revoked, set a valid Discord:BotToken and restart",
+        NeverPolledFormat = "no poll has succeeded since the start at {0:u}",
+        NoPollSinceFormat = "no successful poll since {0:u}",
+        LastFailureFormat = "; last failure: {0}",
+        PollFailedFormat = "the last poll failed: {0}",
+        FirstPollAwaited = "waiting for the first poll",
+        PollIncompleteFormat = "the last poll could not read {0}; the next poll tries again",
+        MessageContentOff = "every member's message read had empty content: enable the Message Content intent on the Bot page of Discord's Developer Portal",
+        Polling = "polling",
+        DigestUnaddressed = "Digest:To is not set: no digest is mailed",
+        DigestSent = "the last digest went out",
+        DigestBeforeReadingFormat = "no digest of {0}: the bot was not reading the server yet",
+        DigestWaitsFormat = "the digest of {0} waits for Discord: {1}",
+        DigestWaitsSinceFormat = "the digest of {0} has waited for Discord since {1:u}: {2}",
+        DigestCatchingUp = "started recently: missed digests are being caught up",
+        DigestFailedFormat = "the digest of {0} is failed",
+        DigestLateFormat = "the digest of {0} is late",
+        InteractionsOn = "signed requests are verified",
+        InteractionsOff = "Discord:PublicKey is not set: POST /interactions answers 503",
+        CommandsOn = "serving one server",
+        CommandsOff = "Discord:GuildId is not set: commands answer that the bot is not configured",
+        PollingOn = "reading the server over Discord's REST API",
+        PollingNoGuild = "Discord:GuildId is not set: polling is off",
+        PollingNoToken = "Discord:BotToken is not set: polling is off",
+        MailSmtp = "sent through the configured SMTP server",
+        MailOutbox = "Smtp:Host is not set: mail is written as .eml files to data/outbox/",
+        DigestFeatureOff = "Digest:To is not set: no digest is addressed",
+        DigestFeatureOnFormat = "daily at {0} ({1})",
+        AdminOn = "admin API and page behind Admin:Token",
+        AdminOff = "Admin:Token is not set: the admin API and page are off",
+        MonitoringOff = "Monitoring:PushUrl is not set: no push to Uptime Kuma",
+        MonitoringOn = "push to Uptime Kuma after each poll and digest",
+        BackupUnreadableFormat = "the backup folder cannot be read: {0}",
+        BackupFailedFormat = "the last snapshot failed at {0:u}: {1}",
+        BackupNoneYetFormat = "no snapshot yet: the first is taken at {0}",
+        BackupLastFormat = "last snapshot at {0:u}, {1} kept",
+    };
+
+    public static HealthTexts French { get; } = new()
+    {
+        Language = Language.French,
+        Healthy = "ok",
+        Degraded = "dégradé",
+        Unhealthy = "en panne",
+        Colon = " : ",
+        FeaturesOnFormat = "{0} fonctions actives sur {1}",
+        DatabaseOpen = "base de données ouverte",
+        DatabaseUnavailableFormat = "la base de données ne peut pas être ouverte : {0}",
+        PollingOff = "arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires pour lire le serveur",
+        TokenRejectedFormat = "arrêtée : Discord a refusé le jeton du bot (401) le {0:u} ; il est réessayé le {1:u} (une collecte depuis l'admin réessaie tout de suite) ; s'il a été révoqué, réglez un Discord:BotToken valable et redémarrez",
+        NeverPolledFormat = "aucune lecture n'a réussi depuis le démarrage, le {0:u}",
+        NoPollSinceFormat = "aucune lecture réussie depuis le {0:u}",
+        LastFailureFormat = " ; dernier échec : {0}",
+        PollFailedFormat = "la dernière lecture a échoué : {0}",
+        FirstPollAwaited = "en attente de la première lecture",
+        PollIncompleteFormat = "la dernière lecture n'a pas pu lire {0} ; la prochaine réessaie",
+        MessageContentOff = "tous les messages de membres lus étaient vides : activez l'intent Message Content sur la page Bot du portail développeur de Discord",
+        Polling = "lecture en cours",
+        DigestUnaddressed = "Digest:To n'est pas réglé : aucun résumé n'est envoyé",
+        DigestSent = "le dernier résumé est parti",
+        DigestBeforeReadingFormat = "pas de résumé du {0} : le bot ne lisait pas encore le serveur",
+        DigestWaitsFormat = "le résumé du {0} attend Discord : {1}",
+        DigestWaitsSinceFormat = "le résumé du {0} attend Discord depuis le {1:u} : {2}",
+        DigestCatchingUp = "démarré il y a peu : les résumés manqués sont en cours de rattrapage",
+        DigestFailedFormat = "le résumé du {0} a échoué",
+        DigestLateFormat = "le résumé du {0} est en retard",
+        InteractionsOn = "les requêtes signées sont vérifiées",
+        InteractionsOff = "Discord:PublicKey manque : POST /interactions répond 503",
+        CommandsOn = "au service d'un serveur",
+        CommandsOff = "Discord:GuildId manque : les commandes répondent que le bot n'est pas configuré",
+        PollingOn = "lecture du serveur par l'API REST de Discord",
+        PollingNoGuild = "Discord:GuildId manque : pas de collecte",
+        PollingNoToken = "Discord:BotToken manque : pas de collecte",
+        MailSmtp = "envoyé par le serveur SMTP configuré",
+        MailOutbox = "Smtp:Host manque : les mails sont écrits en fichiers .eml dans data/outbox/",
+        DigestFeatureOff = "Digest:To manque : le résumé n'a pas de destinataire",
+        DigestFeatureOnFormat = "chaque jour à {0} ({1})",
+        AdminOn = "page et API d'administration protégées par Admin:Token",
+        AdminOff = "Admin:Token manque : pas de page ni d'API d'administration",
+        MonitoringOff = "Monitoring:PushUrl manque : rien n'est signalé à Uptime Kuma",
+        MonitoringOn = "signal à Uptime Kuma après chaque collecte et chaque résumé",
+        BackupUnreadableFormat = "le dossier des sauvegardes est illisible : {0}",
+        BackupFailedFormat = "la dernière sauvegarde a échoué le {0:u} : {1}",
+        BackupNoneYetFormat = "pas encore de sauvegarde : la première est prise à {0}",
+        BackupLastFormat = "dernière sauvegarde le {0:u}, {1} conservées",
+    };
+}
