@@ -26,8 +26,7 @@ internal static class DigestEmbedRenderer
             return budget.BuildMessages(null);
         }
 
-        var highlights = digest.Highlights.Select(h =>
-            $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {texts.Reason(h.Reactions, h.Participants, h.Replies)}");
+        var highlights = digest.Highlights.Select(h => Highlight(h, context));
         var description = context.FiguresLine(digest);
         if (digest.Highlights.Count > 0)
         {
@@ -62,6 +61,25 @@ internal static class DigestEmbedRenderer
     /// The report as one embed: the figures, the change (or why there is none), the bars' figures
     /// (the chart's numbers, as text), per channel, and the most reacted while they are stored.
     /// <paramref name="chart"/>: the attached PNG's name, shown as the embed's image.
+    /// /resume when nothing is new: when the last digest went out, and its highlights.
+    public static IReadOnlyList<Embed> RenderNothingNew(LastDigest last, DigestRenderContext context, string title)
+    {
+        var texts = context.Texts;
+        var activity = ActivityTexts.For(texts.Language);
+        var description = texts.Format(activity.NothingNewSinceFormat, texts.Date(DateOnly.FromDateTime(last.SentAt.DateTime)), texts.Time(last.SentAt));
+        if (last.Digest.Highlights.Count > 0)
+        {
+            description += "\n\n**" + texts.HighlightsHeading + "**\n" + EmbedBudget.Lines(last.Digest.Highlights.Select(h => Highlight(h, context)), 3_000, out _);
+        }
+
+        var budget = new EmbedBudget();
+        budget.Start(title, description);
+        return budget.Build(null);
+    }
+
+    private static string Highlight(DigestHighlight h, DigestRenderContext context) =>
+        $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {context.Texts.Reason(h.Reactions, h.Participants, h.Replies)}";
+
     public static IReadOnlyList<Embed> Render(ActivityReport report, DigestRenderContext context, string? chart = null)
     {
         var texts = context.Texts;

@@ -52,4 +52,23 @@ internal sealed class RecentActivity(
         // An embed holds far less than a mail: a smaller budget keeps the best messages.
         return DigestBuilder.Build(request with { Settings = new DigestSettings(SizeBudget: 30_000, MaxMessagesPerChannel: 8) });
     }
+
+    /// The last digest mailed in the last <see cref="MaxDays"/> days, built again from the stored
+    /// messages for its highlights; null when none went out.
+    public LastDigest? LastSent()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+        for (var day = today.AddDays(-1); day >= today.AddDays(-MaxDays); day = day.AddDays(-1))
+        {
+            if (ledger.Find(day) is { State: DigestState.Sent, SentAt: { } sentAt })
+            {
+                return new LastDigest(day, TimeZoneInfo.ConvertTime(sentAt, Zone), DigestBuilder.Build(source.Request(DigestPeriod.ForDay(day, Zone))));
+            }
+        }
+
+        return null;
+    }
 }
+
+/// A digest that went out: its day, when it was sent (local time), and the digest as it was built.
+internal sealed record LastDigest(DateOnly Day, DateTimeOffset SentAt, DailyDigest Digest);

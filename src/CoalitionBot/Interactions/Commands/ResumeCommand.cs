@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
+/// When nothing did, when the last digest went out and its highlights ("À la une").
 internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
@@ -33,6 +34,12 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOpti
                 var texts = ActivityTexts.For(language);
                 var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
+                // Nothing new: when the last digest went out, and what it put first.
+                if (digest.IsEmpty && activity.LastSent() is { } last)
+                {
+                    return new DeferredAnswer(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.RenderNothingNew(last, render, title), AllowedMentions: AllowedMentions.None), []);
+                }
+
                 var messages = DigestEmbedRenderer.RenderMessages(digest, render, title, texts.NothingNew, EmbedBudget.MaxMessages);
                 return new DeferredAnswer(
                     new WebhookMessageEdit(Embeds: messages[0], AllowedMentions: AllowedMentions.None),
