@@ -58,9 +58,6 @@ internal static class DigestEmbedRenderer
         return budget.BuildMessages(budget.Skipped > 0 ? ActivityTexts.For(texts.Language).MoreChannelsFormat.Replace("{0}", budget.Skipped.ToString(texts.Culture), StringComparison.Ordinal) : null);
     }
 
-    /// The report as one embed: the figures, the change (or why there is none), the bars' figures
-    /// (the chart's numbers, as text), per channel, and the most reacted while they are stored.
-    /// <paramref name="chart"/>: the attached PNG's name, shown as the embed's image.
     /// /resume when nothing is new: when the last digest went out, and its highlights.
     public static IReadOnlyList<Embed> RenderNothingNew(LastDigest last, DigestRenderContext context, string title)
     {
@@ -80,6 +77,9 @@ internal static class DigestEmbedRenderer
     private static string Highlight(DigestHighlight h, DigestRenderContext context) =>
         $"• [{EmbedBudget.Escape(MarkupPlainText.Excerpt(h.Entry.Content, context.Markup, 100))}]({h.Link}) — {EmbedBudget.Escape(h.Entry.Author)}, #{EmbedBudget.Escape(h.ChannelName)} · {context.Texts.Reason(h.Reactions, h.Participants, h.Replies)}";
 
+    /// The report as one embed: the figures, the change (or why there is none), the bars' figures
+    /// (the chart's numbers, as text), per channel, and the most reacted while they are stored.
+    /// <paramref name="chart"/>: the attached PNG's name, shown as the embed's image.
     public static IReadOnlyList<Embed> Render(ActivityReport report, DigestRenderContext context, string? chart = null)
     {
         var texts = context.Texts;

@@ -1,3 +1,4 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Operations;
 using CoalitionBot.Templates;
 
@@ -34,6 +35,7 @@ internal static class AdminPageRenderer
             {Status(model)}
             {Actions(model)}
             {Digests(model)}
+            {Activity(model)}
             {Channels(model)}
             {Switches(model)}
             <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
@@ -88,6 +90,12 @@ internal static class AdminPageRenderer
             </table></section>
             """);
     }
+
+    /// The last 30 days and the last 12 months, from the daily aggregates (absent when they cannot be read).
+    private static Html Activity(AdminPageModel model) =>
+        model.Activity is { } activity
+            ? AdminActivityChart.Section(activity.Month, activity.Year, ActivityTexts.For(model.Texts.Language), model.Texts.Culture, "d MMM yyyy")
+            : Html.Empty;
 
     private static Html Channels(AdminPageModel model)
     {
@@ -163,4 +171,8 @@ internal sealed record AdminPageModel(
     TimeZoneInfo Zone,
     string AntiforgeryField,
     string AntiforgeryToken,
-    string? Flash);
+    string? Flash)
+{
+    /// The activity charts' reports (last 30 days, last 12 months); null when they could not be built.
+    public (ActivityReport Month, ActivityReport Year)? Activity { get; init; }
+}

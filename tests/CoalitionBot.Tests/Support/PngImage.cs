@@ -57,7 +57,7 @@ internal sealed class PngImage
                     height = BinaryPrimitives.ReadInt32BigEndian(data[4..]);
                     Assert.Equal(8, data[8]);
                     colourType = data[9];
-                    Assert.Contains(colourType, new[] { 2, 6 });
+                    Assert.True(colourType is 2 or 6, $"colour type {colourType}");
                     Assert.Equal(0, data[12]);
                     break;
                 case "IDAT":
