@@ -21,12 +21,20 @@ internal static class CommandLine
           --version      print the version and exit
         """;
 
+    /// Host settings given as switches by the ASP.NET Core tooling (the test host, dotnet run):
+    /// --environment=X, --contentRoot=X, --applicationName=X. They are settings, not options.
+    private static readonly string[] HostSwitches = ["--environment=", "--contentRoot=", "--applicationName="];
+
+    /// The command line without the host's own switches: the command, then its arguments.
+    public static string[] Arguments(string[] args) =>
+        [.. args.Where(a => !HostSwitches.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase)))];
+
     /// What is answered before the host is built: --help and --version print and exit 0; any other
     /// option before a command is refused in one line with exit code 2 (it would otherwise start a server).
     /// Null: go on (serve, or run the command named first).
     public static int? Early(string[] args, TextWriter output, TextWriter error)
     {
-        switch (args.FirstOrDefault())
+        switch (Arguments(args).FirstOrDefault())
         {
             case "--help" or "-h":
                 output.WriteLine(Usage);

@@ -51,7 +51,7 @@ var adminApi = app.MapAdmin();
 adminApi.MapIngestion();
 adminApi.MapDigestAdmin();
 
-return args.FirstOrDefault() switch
+return CommandLine.Arguments(args).FirstOrDefault() switch
 {
     CommandRegistration.Verb => await CommandRegistration.RunAsync(app.Services, app.Lifetime.ApplicationStopping),
     DigestPreview.Verb => await DigestPreview.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping),

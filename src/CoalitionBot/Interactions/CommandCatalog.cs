@@ -52,7 +52,7 @@ internal static class CommandCatalog
         Command(
             Report,
             Localized("rapport", "report"),
-            Localized("Rapport d'activité avec un graphique : messages par salon, membres actifs, messages les plus réactifs", "Activity report with a chart: messages per channel, active members, most reacted messages"),
+            Localized("Rapport d'activité avec graphique : messages par salon, membres actifs, réactions", "Activity report with a chart: messages per channel, active members, most reacted messages"),
             options:
             [
                 new ApplicationCommandOption(

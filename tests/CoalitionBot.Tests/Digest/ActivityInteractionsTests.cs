@@ -123,7 +123,7 @@ public sealed class ActivityInteractionsTests : IDisposable
         OpenApiSchemas.AssertValid(OpenApiSchemas.RequestBody(Path, "patch"), payload, "original response edit with a file");
         using var edit = JsonDocument.Parse(payload);
         var attachment = Assert.Single(edit.RootElement.GetProperty("attachments").EnumerateArray());
-        Assert.Equal(0, attachment.GetProperty("id").GetInt32());
+        Assert.Equal("0", attachment.GetProperty("id").GetString());
         Assert.Equal("activity.png", attachment.GetProperty("filename").GetString());
         var embed = edit.RootElement.GetProperty("embeds")[0];
         Assert.Equal("attachment://activity.png", embed.GetProperty("image").GetProperty("url").GetString());

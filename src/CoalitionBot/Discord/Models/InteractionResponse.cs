@@ -38,8 +38,9 @@ internal sealed record Embed(
 /// An embed's image; "attachment://name.png" shows a file uploaded with the same message.
 internal sealed record EmbedImage(string Url);
 
-/// An uploaded file's entry in <c>attachments</c>: <c>id</c> is the index of its multipart part <c>files[id]</c>.
-internal sealed record MessageAttachment(int Id, string Filename, string? Description = null);
+/// An uploaded file's entry in <c>attachments</c>: <c>id</c> is the index of its multipart part
+/// <c>files[id]</c>, written as a string (a snowflake's type in Discord's OpenAPI description).
+internal sealed record MessageAttachment(string Id, string Filename, string? Description = null);
 
 /// A file sent with a message, as a multipart part beside <c>payload_json</c> (never serialised into the JSON).
 internal sealed record MessageFile(string FileName, string ContentType, ReadOnlyMemory<byte> Content, string? Description = null);
@@ -61,7 +62,7 @@ internal sealed record WebhookMessageEdit(
 
     /// The edit with its files: the attachments' entries are filled from them, in order.
     public WebhookMessageEdit WithFiles(params IReadOnlyList<MessageFile> files) =>
-        this with { Files = files, Attachments = [.. files.Select((f, i) => new MessageAttachment(i, f.FileName, f.Description))] };
+        this with { Files = files, Attachments = [.. files.Select((f, i) => new MessageAttachment(i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.FileName, f.Description))] };
 }
 
 /// Body of POST /webhooks/{app}/{token}: a follow-up message.
