@@ -17,17 +17,22 @@ internal static class CommandLine
           digest --preview [--date YYYY-MM-DD] [--sample]    write a digest to data/preview/ without mailing it
 
         Options:
-          --help, -h     print this help and exit
-          --version      print the version and exit
+          --help, -h               print this help and exit
+          --version                print the version and exit
+          --Section:Key=value      a setting, as in appsettings.json (also --urls=http://127.0.0.1:5080)
         """;
 
-    /// Host settings given as switches by the ASP.NET Core tooling (the test host, dotnet run):
-    /// --environment=X, --contentRoot=X, --applicationName=X. They are settings, not options.
-    private static readonly string[] HostSwitches = ["--environment=", "--contentRoot=", "--applicationName="];
+    /// Top-level settings that may be given as switches: the ASP.NET Core tooling passes the first
+    /// three (the test host, dotnet run), and --urls=X is the usual way to choose where to listen.
+    private static readonly string[] HostSwitches = ["--environment=", "--contentRoot=", "--applicationName=", "--urls="];
 
-    /// The command line without the host's own switches: the command, then its arguments.
-    public static string[] Arguments(string[] args) =>
-        [.. args.Where(a => !HostSwitches.Any(s => a.StartsWith(s, StringComparison.OrdinalIgnoreCase)))];
+    /// A setting on the command line (docs/configuration.md): --Section:Key=value, or a host switch above.
+    public static bool IsSetting(string argument) =>
+        HostSwitches.Any(s => argument.StartsWith(s, StringComparison.OrdinalIgnoreCase))
+        || (argument.StartsWith("--", StringComparison.Ordinal) && argument.IndexOf('=', StringComparison.Ordinal) is > 2 and var equals && argument.AsSpan(2, equals - 2).Contains(':'));
+
+    /// The command line without its settings: the command, then its arguments.
+    public static string[] Arguments(string[] args) => [.. args.Where(a => !IsSetting(a))];
 
     /// What is answered before the host is built: --help and --version print and exit 0; any other
     /// option before a command is refused in one line with exit code 2 (it would otherwise start a server).

@@ -48,6 +48,17 @@ public sealed class CommandLineTests
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Digest:Language=en", true)]
+    [InlineData("--urls=http://127.0.0.1:5080", true)]
+    [InlineData("--environment=Testing", true)]
+    [InlineData("--verbose", false)]
+    [InlineData("--port=5080", false)]
+    [InlineData("--Digest:Language", false)]
+    [InlineData("-h", false)]
+    public void Settings_on_the_command_line_are_told_apart_from_options(string argument, bool setting) =>
+        Assert.Equal(setting, CommandLine.IsSetting(argument));
+
     [Fact]
     public async Task A_port_already_taken_stops_the_bot_with_one_clear_line()
     {
