@@ -21,14 +21,15 @@ internal sealed class ActivityReports(
         var (from, to, previousFrom) = ActivityReport.Range(period, last);
         var names = source.Channels().ToDictionary(c => c.Id, c => c.Name);
         // The messages themselves are kept Storage:RetentionDays: a year's most-reacted cannot be known.
-        IReadOnlyList<Digest.DigestHighlight> reacted = period == ReportPeriod.Year ? [] : MostReacted(from, to, zone);
+        IReadOnlyList<DigestHighlight> reacted = period == ReportPeriod.Year ? [] : MostReacted(from, to, zone);
         return ActivityReport.Build(
             period,
             last,
             store.Days(from, to),
             store.Channels(from, to),
             store.Days(previousFrom, from.AddDays(-1)),
-            store.FirstDay is { } first && recorder.FirstCoveredDay() is { } covered ? (first < covered ? first : covered) : store.FirstDay,
+            // The first recorded day: on a file older than the aggregates, days before it were purged uncounted.
+            store.FirstDay,
             id => (names.GetValueOrDefault(id) ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture), DigestBuilder.ChannelLink(source.GuildId, id)),
             reacted);
     }

@@ -24,7 +24,7 @@ internal sealed class DailyActivityRecorder(
 
     /// The first day the aggregates can speak for: the first whole day ingestion read, or (without
     /// a poll record) the day of the oldest stored message; null when nothing was ever read.
-    public DateOnly? FirstCoveredDay()
+    private DateOnly? FirstCoveredDay()
     {
         var zone = locale.Value.GetZone();
         if (cursors.CoveredSince is { } covered)
