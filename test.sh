@@ -21,7 +21,7 @@ publish() {
   shift 2
   echo "Publishing the $name (Release; a few minutes)…"
   if scripts/publish.sh "$folder" "$@" >"$folder.log" 2>&1; then
-    echo "The $name: $(du -h "$folder/CoalitionBot" | cut -f1)"
+    echo "The $name: $(du -h "$folder/CoalitionBot" | cut -f1) executable, $(du -sh "$folder" | cut -f1) in all"
   else
     tail -40 "$folder.log"
     echo "The publish of the $name failed." >&2
@@ -30,7 +30,19 @@ publish() {
 }
 
 # The build that ships is native AOT, run as a process by the tests in tests/CoalitionBot.Tests/Aot.
-publish "native AOT binary" "$aot/bin"
+# Restored first, then published without restoring, as the Dockerfile's two steps do it.
+case "$(uname -m)" in
+  x86_64) arch=x64 ;;
+  aarch64) arch=arm64 ;;
+  *) echo "test.sh: no native AOT build for $(uname -m)" >&2; exit 1 ;;
+esac
+if dotnet restore src/CoalitionBot/CoalitionBot.csproj --arch "$arch" >"$aot/restore.log" 2>&1; then
+  publish "native AOT binary" "$aot/bin" --arch "$arch" --no-restore
+else
+  tail -40 "$aot/restore.log"
+  echo "The restore before the native AOT publish failed." >&2
+  status=1
+fi
 export COALITIONBOT_AOT_BINARY="$aot/bin/CoalitionBot"
 
 # The Raspberry Pi's build (linux-arm64), which tests/CoalitionBot.Tests/Aot/PiBinaryTests.cs runs
@@ -39,6 +51,11 @@ if [ "$(uname -m)" = x86_64 ]; then
   publish "linux-arm64 binary for the Raspberry Pi" "$aot/arm64" --arch arm64
   export COALITIONBOT_ARM64_BINARY="$aot/arm64/CoalitionBot"
 fi
+
+# The ReadyToRun (JIT) build, which a host with under 3 GiB of memory builds for itself
+# (init_bot_stack.sh, BOT_BUILD_MODE=r2r): tests/CoalitionBot.Tests/Aot/ReadyToRunBinaryTests.cs runs it.
+publish "ReadyToRun build" "$aot/r2r" --r2r
+export COALITIONBOT_R2R_BINARY="$aot/r2r/CoalitionBot"
 
 # The deployment files, checked with their real validators (caddy, JSON schemas, shellcheck).
 deploy/check.sh 2>&1 | tee "$checks" || status=$?

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Interactions;
@@ -43,6 +44,7 @@ public class InteractionBenchmarks : IDisposable
         builder.AddStorage();
         builder.AddDiscord();
         builder.AddDigest();
+        builder.AddActivity();
         builder.AddInteractions();
         app = builder.Build();
         router = app.Services.GetRequiredService<InteractionRouter>();

@@ -14,9 +14,9 @@ internal static class AdminApi
         api.MapGet("/channels", GetChannelsAsync).WithName("GetChannels").WithSummary("The server's channels with their state: monitored, excluded or important");
         api.MapPost("/channels/{id}/exclude", Exclude).WithName("ExcludeChannel").WithSummary("Leave a channel out of the digest");
         api.MapPost("/channels/{id}/include", Include).WithName("IncludeChannel").WithSummary("Bring a channel back into the digest");
-        api.MapPost("/channels/{id}/important", MarkImportant).WithName("MarkChannelImportant").WithSummary("Mark a channel important (body {\"important\": false} to unmark)");
+        api.MapPost("/channels/{id}/important", MarkImportantAsync).Accepts<ImportantChange>(isOptional: true, "application/json").WithName("MarkChannelImportant").WithSummary("Mark a channel important (body {\"important\": false} to unmark)");
         api.MapGet("/switches", GetSwitches).WithName("GetSwitches").WithSummary("Feature switches");
-        api.MapPut("/switches", PutSwitches).WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
+        api.MapPut("/switches", PutSwitchesAsync).Accepts<SwitchesChange>("application/json").WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
         api.MapGet("/logs", GetLogs).WithName("GetLogs").WithSummary("The last log lines, newest first, secrets redacted");
         api.MapGet("/sessions", GetSessions).WithName("GetSessions").WithSummary("The admin page's open sign-in sessions: how, when issued, last used, when they end");
         api.MapDelete("/sessions", DeleteSessions).WithName("DeleteSessions").WithSummary("Signs out everywhere: ends every admin page session");
@@ -35,15 +35,29 @@ internal static class AdminApi
     private static Results<Ok<ChannelChange>, ProblemHttpResult> Include(string id, AdminChannels channels) =>
         WithChannel(id, channelId => new ChannelChange(id, "included", channels.SetExcluded(channelId, excluded: false)));
 
-    private static Results<Ok<ChannelChange>, ProblemHttpResult> MarkImportant(string id, ImportantChange? change, AdminChannels channels)
+    private static async Task<Results<Ok<ChannelChange>, ProblemHttpResult>> MarkImportantAsync(string id, HttpRequest request, AdminChannels channels, CancellationToken cancellationToken)
     {
+        var (change, problem) = await AdminJsonBody.ReadAsync(request, AdminJsonContext.Default.ImportantChange, new ImportantChange(), "{\"important\":false}", cancellationToken);
+        if (problem is not null)
+        {
+            return BadRequest(problem);
+        }
+
         var important = change?.Important ?? true;
         return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important)));
     }
 
     private static Ok<FeatureSwitches> GetSwitches(AdminSwitches switches) => TypedResults.Ok(switches.Read());
 
-    private static Ok<FeatureSwitches> PutSwitches(SwitchesChange change, AdminSwitches switches) => TypedResults.Ok(switches.Update(change));
+    private static async Task<Results<Ok<FeatureSwitches>, ProblemHttpResult>> PutSwitchesAsync(HttpRequest request, AdminSwitches switches, CancellationToken cancellationToken)
+    {
+        var (change, problem) = await AdminJsonBody.ReadAsync<SwitchesChange>(request, AdminJsonContext.Default.SwitchesChange, null, "{\"dailyMail\":false}", cancellationToken);
+        return change is null
+            ? BadRequest(problem ?? "The body must be a JSON object such as {\"dailyMail\":false}.")
+            : TypedResults.Ok(switches.Update(change));
+    }
+
+    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
     private static Ok<IReadOnlyList<LogEntry>> GetLogs(LogBuffer logs, int? count) =>
         TypedResults.Ok(logs.Recent(Math.Clamp(count ?? 200, 1, LogBuffer.Capacity)));
@@ -60,7 +74,7 @@ internal static class AdminApi
     private static Results<Ok<ChannelChange>, ProblemHttpResult> WithChannel(string id, Func<ulong, ChannelChange> change) =>
         ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) && channelId > 0
             ? TypedResults.Ok(change(channelId))
-            : TypedResults.Problem($"'{id}' is not a Discord channel id (digits only).", statusCode: StatusCodes.Status400BadRequest);
+            : BadRequest($"'{id}' is not a Discord channel id (digits only).");
 }
 
 internal sealed record ChannelChange(string Id, string State, bool Changed);

@@ -169,6 +169,37 @@ public sealed class AdminApiTests
         using var response = await app.Client.SendAsync(put, Token);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("dailyMail", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("PUT", "/admin/api/switches")]
+    [InlineData("POST", "/admin/api/channels/1300000000000000201/important")]
+    public async Task A_malformed_body_without_the_token_gets_401_not_400(string method, string path)
+    {
+        await using var app = new TestApp(Enabled());
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{\"dailyMail\": \"yes please\"", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await app.Client.SendAsync(request, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_important_body_that_is_not_an_object_gets_400_with_an_example()
+    {
+        await using var app = new TestApp(Enabled());
+        using var post = Authorized(HttpMethod.Post, "/admin/api/channels/1300000000000000201/important");
+        post.Content = new StringContent("[true]", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await app.Client.SendAsync(post, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(Token))!;
+        Assert.Contains("{\"important\":false}", (string)problem["detail"]!, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,4 +53,38 @@ public sealed class PiBinaryTests(PiBinary pi) : IClassFixture<PiBinary>
             Microsoft.Extensions.Logging.Abstractions.NullLogger<CoalitionBot.Storage.Database>.Instance);
         Assert.Contains(new CoalitionBot.Storage.ChannelListStore(database, TimeProvider.System).Excluded(), e => e.ChannelId == ulong.Parse(Annonces, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    /// The linux-arm64 release tarball (deploy/package.sh, from the same arm64 build), unpacked as the
+    /// install without Docker has it: its binary serves with the libsodium.so it carries (Debian's
+    /// arm64 libraries here have none, and the process's memory map must name the tarball's copy).
+    [Fact]
+    public async Task The_arm64_release_tarball_runs_unpacked_with_its_own_libsodium()
+    {
+        using var keys = new TestKeys();
+        using var folder = new TempDirectory("coalitionbot-pi-tarball-");
+        var release = await ReleaseTarball.PackageAsync(folder.Path, Path.GetDirectoryName(pi.Path)!, "arm64");
+        Assert.EndsWith("-linux-arm64", release.Name, StringComparison.Ordinal);
+        var unpacked = await release.UnpackAsync(Path.Combine(folder.Path, "opt"));
+        var state = Directory.CreateDirectory(Path.Combine(folder.Path, "state")).FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:ApplicationId"] = Payloads.ApplicationId,
+            ["Discord:GuildId"] = Payloads.GuildId,
+            ["Discord:PublicKey"] = keys.PublicKeyHex,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+
+        await using var bot = await NativeBot.ServeAsync(Path.Combine(unpacked, "CoalitionBot"), state, settings, Token, pi.Launcher);
+        using var health = await bot.Client.GetAsync(new Uri("/healthz", UriKind.Relative), Token);
+        var healthJson = JsonNode.Parse(await health.Content.ReadAsStringAsync(Token))!;
+        using var pong = await bot.Client.PostAsync(keys, Payloads.Ping(), Token);
+        var libraries = await File.ReadAllTextAsync($"/proc/{bot.ProcessId}/maps", Token);
+
+        Assert.True(health.StatusCode == HttpStatusCode.OK, bot.Output);
+        Assert.Equal("healthy", (string)healthJson["status"]!);
+        Assert.Equal("""{"type":1}""", await pong.Content.ReadAsStringAsync(Token));
+        Assert.Contains(Path.Combine(unpacked, "libsodium.so"), libraries, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(Path.Combine(state, "data")), "the bot keeps its data under its working directory");
+        await bot.StopCleanlyAsync(Token);
+    }
 }

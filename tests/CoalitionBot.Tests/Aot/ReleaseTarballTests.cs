@@ -12,12 +12,8 @@ public sealed class ReleaseTarballTests(NativeBinary binary)
     public async Task The_tarball_holds_the_binary_libsodium_libskiasharp_settings_unit_and_caddy_files_and_runs_unpacked()
     {
         using var folder = new TempDirectory("coalitionbot-tarball-");
-        var packaged = await ShellScript.RunAsync(
-            "bash", [Path.Combine(RepositoryPaths.Root, "deploy", "package.sh"), folder.Path, "--from", Path.GetDirectoryName(binary.Path)!, "x64"]);
-        Assert.True(packaged.ExitCode == 0, packaged.Output);
-        var tarball = packaged.Output.Trim().Split('\n')[^1];
-        Assert.True(File.Exists(tarball), packaged.Output);
-        var name = Path.GetFileName(tarball)[..^".tar.gz".Length];
+        var release = await ReleaseTarball.PackageAsync(folder.Path, Path.GetDirectoryName(binary.Path)!, "x64");
+        var (tarball, name) = release;
         Assert.Matches(@"^coalitionbot-[0-9]+\.[0-9]+\.[0-9]+-linux-x64$", name);
 
         var checksum = await ShellScript.RunAsync("sha256sum", ["--check", tarball + ".sha256"], workingDirectory: folder.Path);
@@ -38,11 +34,10 @@ public sealed class ReleaseTarballTests(NativeBinary binary)
         Assert.DoesNotContain(".dbg", listing.Output, StringComparison.Ordinal);
 
         // Unpacked where the unit has it, the settings beside the binary, the data in the working directory.
-        var unpacked = Directory.CreateDirectory(Path.Combine(folder.Path, "opt")).FullName;
-        Assert.Equal(0, (await ShellScript.RunAsync("tar", ["--extract", "--file", tarball, "--directory", unpacked])).ExitCode);
+        var unpacked = await release.UnpackAsync(Path.Combine(folder.Path, "opt"));
         var state = Directory.CreateDirectory(Path.Combine(folder.Path, "state")).FullName;
         var preview = await ShellScript.RunAsync(
-            Path.Combine(unpacked, name, "CoalitionBot"), ["digest", "--preview", "--sample"], new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }, state);
+            Path.Combine(unpacked, "CoalitionBot"), ["digest", "--preview", "--sample"], new Dictionary<string, string?> { ["Urls"] = "http://127.0.0.1:0" }, state);
         Assert.True(preview.ExitCode == 0, preview.Output);
         Assert.True(Directory.Exists(Path.Combine(state, "data")), "the bot keeps its data under its working directory");
     }

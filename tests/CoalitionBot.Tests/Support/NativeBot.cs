@@ -53,6 +53,10 @@ internal sealed class NativeBot : IAsyncDisposable
         };
     }
 
+    /// The process started: the bot, or the launcher running it (qemu-user maps the bot's libraries
+    /// into its own address space, so /proc/ID/maps names them either way).
+    public int ProcessId => process.Id;
+
     /// A client for the bot's address (only for a serving bot), without cookie handling or redirects.
     public HttpClient Client { get; }
 
