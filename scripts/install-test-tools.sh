@@ -7,10 +7,17 @@
 # the Raspberry Pi's binary needs: the arm64 cross toolchain (gcc-aarch64-linux-gnu, zlib1g-dev:arm64)
 # to build it, and qemu-user-static with the arm64 ICU and OpenSSL (Debian multiarch) to run it.
 # deploy/check.sh installs its own validators (npm, into deploy/tools/node_modules).
+# nodejs and npm, then tests/llm-host's pinned node-llama-cpp (llama.cpp's CPU build, prebuilt in the
+# package) for the end-to-end test of the abstract against real inference (docs/summarization.md).
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
 packages=(caddy chromium shellcheck restic python3-aiosmtpd clang zlib1g-dev)
+# Node and npm from the distribution only when the machine has none: a Node installed another way
+# (its own nodejs package that already carries npm) conflicts with the distribution's npm.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
 if [[ $(uname -m) == x86_64 ]]; then
     # The arm64 libraries are named as the machine's own (libicu72 on Debian 12, libicu76 on 13).
     icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | head -n 1)
@@ -40,3 +47,9 @@ if [[ $(uname -m) == x86_64 ]]; then tools+=(aarch64-linux-gnu-gcc qemu-aarch64-
 for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { echo "$tool is not on PATH after installing it" >&2; exit 1; }
 done
+
+# Installed here, not when the test runs: the test itself fetches nothing.
+llm_host="$(dirname "${BASH_SOURCE[0]}")/../tests/llm-host"
+if [[ ! -d $llm_host/node_modules/node-llama-cpp ]]; then
+    npm ci --prefix "$llm_host" --no-audit --no-fund --loglevel=error >/dev/null
+fi

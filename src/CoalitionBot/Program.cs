@@ -12,6 +12,7 @@ using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
 using CoalitionBot.Security;
 using CoalitionBot.Storage;
+using CoalitionBot.Summarization;
 
 // --help, --version and a mistyped option are answered before anything starts.
 if (CommandLine.Early(args, Console.Out, Console.Error) is { } early)
@@ -30,6 +31,7 @@ builder.AddDiscord();
 builder.AddInteractions();
 builder.AddIngestion();
 builder.AddDigest();
+builder.AddSummarization();
 builder.AddActivity();
 builder.AddMail();
 builder.AddAdmin();

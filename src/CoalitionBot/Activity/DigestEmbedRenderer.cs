@@ -27,7 +27,7 @@ internal static class DigestEmbedRenderer
         }
 
         var highlights = digest.Highlights.Select(h => Highlight(h, context));
-        var description = context.FiguresLine(digest);
+        var description = (digest.Abstract is { } summary ? Abstract(summary, context) + "\n\n" : "") + context.FiguresLine(digest);
         if (digest.Highlights.Count > 0)
         {
             description += "\n\n**" + texts.HighlightsHeading + "**\n" + EmbedBudget.Lines(highlights, 3_000, out _);
@@ -137,6 +137,14 @@ internal static class DigestEmbedRenderer
         period == ReportPeriod.Year
             ? bucket.From.ToString(activity.MonthFormat, texts.Culture)
             : bucket.From.ToString(texts.ShortDateFormat, texts.Culture);
+
+    /// The model's words escaped like a member's; its only links are the citations' jump links.
+    private static string Abstract(DigestAbstract summary, DigestRenderContext context)
+    {
+        var texts = context.Texts;
+        var words = string.Concat(summary.Parts.Select(p => p.Link is { } link ? $"[{EmbedBudget.Escape(p.Text)}]({link})" : EmbedBudget.Escape(p.Text)));
+        return $"**{EmbedBudget.Escape(texts.AbstractHeading)}**\n{words}\n*{EmbedBudget.Escape(texts.Format(texts.AbstractLabelFormat, summary.Model))}*";
+    }
 
     private static string Line(DigestEntry entry, DigestRenderContext context, string prefix)
     {

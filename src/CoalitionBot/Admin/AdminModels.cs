@@ -9,7 +9,7 @@ internal sealed record ChannelLists(IReadOnlyList<ChannelView> Channels, bool Se
 
 internal sealed record ImportantChange(bool Important = true);
 
-internal sealed record SwitchesChange(bool? DailyMail = null, bool? WeeklySynthesis = null, bool? Summaries = null);
+internal sealed record SwitchesChange(bool? DailyMail = null, bool? WeeklySynthesis = null, bool? Summaries = null, bool? Abstracts = null);
 
 internal sealed record StatusView(
     string Version,

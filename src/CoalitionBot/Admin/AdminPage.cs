@@ -156,7 +156,7 @@ internal static class AdminPage
         form.SubmitAsync(context, async () =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries")));
+            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")));
             return Texts(locale).Saved;
         });
 

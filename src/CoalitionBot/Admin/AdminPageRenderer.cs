@@ -131,6 +131,7 @@ internal static class AdminPageRenderer
                 {Checkbox("dailyMail", t.DailyMail, switches.DailyMail)}
                 {Checkbox("weeklySynthesis", t.WeeklySynthesis, switches.WeeklySynthesis)}
                 {Checkbox("summaries", t.Summaries, switches.Summaries)}
+                {Checkbox("abstracts", t.Abstracts, switches.Abstracts)}
                 <p><button type="submit">{t.Save}</button></p></form></section>
                 """);
     }

@@ -3,7 +3,7 @@ using CoalitionBot.Storage;
 
 namespace CoalitionBot.Admin;
 
-/// The feature switches moderators turn on and off (daily mail, weekly synthesis, summaries).
+/// The feature switches moderators turn on and off (daily mail, weekly synthesis, summaries, the model's abstract).
 internal sealed class AdminSwitches(SettingsStore settings, TimeProvider time, ILogger<AdminSwitches> logger)
 {
     public FeatureSwitches Read() => settings.Switches();
@@ -29,9 +29,10 @@ internal sealed class AdminSwitches(SettingsStore settings, TimeProvider time, I
             DailyMail = change.DailyMail ?? current.DailyMail,
             WeeklySynthesis = change.WeeklySynthesis ?? current.WeeklySynthesis,
             Summaries = change.Summaries ?? current.Summaries,
+            Abstracts = change.Abstracts ?? current.Abstracts,
             DailyMailOnSince = change.DailyMail == true && !current.DailyMail ? time.GetUtcNow() : current.DailyMailOnSince,
         });
-        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries);
+        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries, updated.Abstracts);
         return updated;
     }
 }

@@ -4,6 +4,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Mail;
 using CoalitionBot.Monitoring;
+using CoalitionBot.Summarization;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
@@ -23,7 +24,8 @@ internal sealed class FeatureStates(
     IOptions<SmtpOptions> smtp,
     IOptions<DigestOptions> digest,
     IOptions<AdminOptions> admin,
-    IOptions<MonitoringOptions> monitoring)
+    IOptions<MonitoringOptions> monitoring,
+    IOptions<SummarizationOptions> summarization)
 {
     public IReadOnlyList<FeatureState> Compute()
     {
@@ -51,6 +53,9 @@ internal sealed class FeatureStates(
             string.IsNullOrWhiteSpace(monitoring.Value.PushUrl)
                 ? new("monitoring", false, t => t.MonitoringOff)
                 : new("monitoring", true, t => t.MonitoringOn),
+            summarization.Value.IsConfigured
+                ? new("summarization", true, t => HealthTexts.Format(t.SummarizationOnFormat, summarization.Value.Model))
+                : new("summarization", false, t => t.SummarizationOff),
         ];
     }
 }

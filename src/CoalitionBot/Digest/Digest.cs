@@ -16,6 +16,9 @@ internal sealed record DailyDigest(
     /// Active channels left out even of <see cref="OtherChannels"/>, for lack of room.
     public int OtherChannelsOmitted { get; init; }
 
+    /// A model's few sentences about the day, when one was asked for and answered in time.
+    public DigestAbstract? Abstract { get; init; }
+
     /// Nothing worth mailing happened: the sender may skip the day (it is recorded either way).
     public bool IsEmpty => Figures.Messages == 0 && Sections.Count == 0 && OtherChannels.Count == 0;
 }

@@ -7,7 +7,7 @@ namespace CoalitionBot.Digest;
 
 /// Builds and renders a slot's digest from the stored messages, without mailing it (also the
 /// preview and the admin page).
-internal sealed class DigestComposer(DigestSource source, ServerNameSource serverName, IOptions<DigestOptions> options)
+internal sealed class DigestComposer(DigestSource source, ServerNameSource serverName, IDigestAbstracts abstracts, IOptions<DigestOptions> options)
 {
     /// Replies to older messages look their original up; a day with more is rare and only loses names.
     public const int MaxReferencedLookups = 300;
@@ -18,6 +18,16 @@ internal sealed class DigestComposer(DigestSource source, ServerNameSource serve
     {
         var digest = Build(slot);
         return (digest, DigestRenderer.Render(digest, RenderContext()));
+    }
+
+    /// Builds, asks for the abstract (bounded by its own timeout; a day without messages has none), renders.
+    public async Task<(DailyDigest Digest, RenderedDigest Rendered, AbstractResult Abstract)> ComposeAsync(DigestSlot slot, AbstractUse use, CancellationToken cancellationToken)
+    {
+        var digest = Build(slot);
+        var context = RenderContext();
+        var result = digest.IsEmpty ? AbstractResult.None("no messages") : await abstracts.WriteAsync(digest, context, use, cancellationToken);
+        digest = digest with { Abstract = result.Abstract };
+        return (digest, DigestRenderer.Render(digest, context), result);
     }
 
     public DigestRenderContext RenderContext() =>

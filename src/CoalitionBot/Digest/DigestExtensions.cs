@@ -28,6 +28,7 @@ internal static class DigestExtensions
         builder.Services.AddSingleton<DigestSender>();
         builder.Services.AddSingleton<ServerNameSource>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
+        builder.Services.TryAddSingleton<IDigestAbstracts, NoDigestAbstracts>();
         builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
         builder.Services.AddSingleton<IStatusSection, DigestStatusSection>();
         builder.Services.AddSingleton<IAdminAction, SendDigestNowAction>();

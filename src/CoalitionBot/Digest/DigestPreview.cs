@@ -9,13 +9,15 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Digest;
 
 /// The `digest --preview [--date YYYY-MM-DD] [--sample]` subcommand: renders a day's digest to
-/// data/outbox/ without mailing it, from the database or from the shipped sample server.
+/// data/outbox/ without mailing it, from the database or from the shipped sample server, with the
+/// model's abstract when Summarization:Endpoint is set (even while moderators have it switched off).
 internal static class DigestPreview
 {
     public const string Verb = "digest";
 
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken, TextWriter? output = null)
     {
+        output ??= Console.Out;
         if (!args.Contains("--preview"))
         {
             await Console.Error.WriteLineAsync("Usage: digest --preview [--date YYYY-MM-DD] [--sample]");
@@ -42,18 +44,21 @@ internal static class DigestPreview
         }
 
         RenderedDigest rendered;
+        AbstractResult summary;
         if (args.Contains("--sample"))
         {
             var digest = DigestBuilder.Build(new DigestRequest(
                 DigestPeriod.ForDay(day, zone), SampleServer.GuildId, SampleServer.Messages(day, zone), SampleServer.Channels, SampleServer.Lists, PreviousDayMessages: 11)
             { Settings = new DigestSettings(SizeBudget: options.MaxBytes) });
-            rendered = DigestRenderer.Render(digest, new DigestRenderContext(DigestTexts.For(Languages.FromCode(options.Language)), SampleServer.Name, zone));
+            var context = new DigestRenderContext(DigestTexts.For(Languages.FromCode(options.Language)), SampleServer.Name, zone);
+            summary = await services.GetRequiredService<IDigestAbstracts>().WriteAsync(digest, context, AbstractUse.Preview, cancellationToken);
+            rendered = DigestRenderer.Render(digest with { Abstract = summary.Abstract }, context);
         }
         else
         {
             try
             {
-                rendered = services.GetRequiredService<DigestService>().Render(day).Rendered;
+                (_, rendered, summary) = await services.GetRequiredService<DigestService>().PreviewAsync(day, cancellationToken);
             }
             catch (DatabaseInUseException exception)
             {
@@ -68,9 +73,10 @@ internal static class DigestPreview
         var stem = Path.Combine(folder, "preview-" + DigestLedger.Key(day) + (args.Contains("--sample") ? "-sample" : ""));
         await WriteAsync(stem + ".html", rendered.Html, cancellationToken);
         await WriteAsync(stem + ".txt", rendered.Text, cancellationToken);
-        Console.WriteLine(rendered.Subject);
-        Console.WriteLine(stem + ".html");
-        Console.WriteLine(stem + ".txt");
+        await output.WriteLineAsync(rendered.Subject);
+        await output.WriteLineAsync(summary.Abstract is { } written ? $"Abstract: written by {written.Model}" : $"Abstract: none ({summary.Skipped})");
+        await output.WriteLineAsync(stem + ".html");
+        await output.WriteLineAsync(stem + ".txt");
         return 0;
     }
 

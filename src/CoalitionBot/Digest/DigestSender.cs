@@ -69,7 +69,7 @@ internal sealed class DigestSender(
             return Wait(slot, record, resend, reason);
         }
 
-        var (digest, rendered) = composer.Render(slot);
+        var (digest, rendered, _) = await composer.ComposeAsync(slot, AbstractUse.Mail, cancellationToken);
         record ??= new DigestRecord { Id = slot.Key };
         record.Built(digest.Figures.Messages, slot.MessageId(composer.GuildId), rendered);
         if (digest.IsEmpty && !mailer.SendEmptyDays && !resend)

@@ -44,6 +44,10 @@ internal sealed class DigestService(
 
     public (DailyDigest Digest, RenderedDigest Rendered) Render(DigestSlot slot) => composer.Render(slot);
 
+    /// The day as it would be mailed now, with the abstract asked for as the preview asks (whenever an endpoint is set).
+    public Task<(DailyDigest Digest, RenderedDigest Rendered, AbstractResult Abstract)> PreviewAsync(DateOnly day, CancellationToken cancellationToken) =>
+        composer.ComposeAsync(calendar.Day(day), AbstractUse.Preview, cancellationToken);
+
     public DailyDigest Build(DateOnly day) => composer.Build(calendar.Day(day));
 
     /// Mails every day whose send time has passed and that is not done yet, oldest first, within

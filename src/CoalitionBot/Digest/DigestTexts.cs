@@ -53,7 +53,9 @@ internal sealed record DigestTexts(
     string WeekTitleFormat,
     string WeekIntro,
     string WeekChangeFormat,
-    string EmptyWeek) : IMarkupTexts
+    string EmptyWeek,
+    string AbstractHeading,
+    string AbstractLabelFormat) : IMarkupTexts
 {
     public static DigestTexts For(Language language) => language == Language.English ? English : French;
 
@@ -105,7 +107,9 @@ internal sealed record DigestTexts(
         "Semaine du {0} au {1}",
         "Ce qui s'est dit cette semaine-là sur le serveur Discord {0}.",
         "{0:+#;-#;0} par rapport à la semaine précédente",
-        "Aucun message cette semaine-là.");
+        "Aucun message cette semaine-là.",
+        "L'essentiel",
+        "Écrit par un modèle de langue ({0}) d'après les messages cités ; il peut se tromper.");
 
     public static readonly DigestTexts English = new(
         Language.English,
@@ -155,7 +159,9 @@ internal sealed record DigestTexts(
         "Week of {0} to {1}",
         "What was said that week on the {0} Discord server.",
         "{0:+#;-#;0} on the week before",
-        "No messages that week.");
+        "No messages that week.",
+        "In short",
+        "Written by a language model ({0}) from the messages cited; it can be wrong.");
 
     public string Format(string format, params object?[] values) => string.Format(Culture, format, values);
 

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CoalitionBot.Health;
 
 /// The public JSON body of /healthz: the overall status, each check's state with the times it
-/// reports (last poll, last digest), and each feature on or off. No description, no error text:
+/// reports (last poll, last digest) and the one-word reasons some give (summarization), and each
+/// feature on or off. No description, no error text:
 /// those stay behind the admin token (GET /admin/api/status, the admin page).
 internal static class HealthResponseWriter
 {
@@ -45,6 +46,11 @@ internal static class HealthResponseWriter
                 if (value is DateTimeOffset time)
                 {
                     writer.WriteString(key, time);
+                }
+                else if (value is Enum word)
+                {
+                    // An enum is a closed list of words, never an error's text (summarization's "reason").
+                    writer.WriteString(key, JsonNamingPolicy.CamelCase.ConvertName(word.ToString()));
                 }
             }
 

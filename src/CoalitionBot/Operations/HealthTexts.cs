@@ -102,6 +102,26 @@ internal sealed record HealthTexts
 
     public required string BackupLastFormat { get; init; }
 
+    public required string SummarizationOnFormat { get; init; }
+
+    public required string SummarizationOff { get; init; }
+
+    public required string SummarizationFailedFormat { get; init; }
+
+    public required string SummarizationSwitchedOffFormat { get; init; }
+
+    public required string SummarizationLastFormat { get; init; }
+
+    public required string SummarizationNotAskedFormat { get; init; }
+
+    public required string SummarizationTimeoutFormat { get; init; }
+
+    public required string SummarizationHttpFormat { get; init; }
+
+    public required string SummarizationUnreachable { get; init; }
+
+    public required string SummarizationUnusableFormat { get; init; }
+
     public static HealthTexts For(Language language) => language == Language.English ? English : French;
 
     /// Times are printed "u" (2026-11-23 08:00:00Z) in both languages: operators compare them with logs.
@@ -158,6 +178,16 @@ internal sealed record HealthTexts
         BackupFailedFormat = "the last snapshot failed at {0:u}: {1}",
         BackupNoneYetFormat = "no snapshot yet: the first is taken at {0}",
         BackupLastFormat = "last snapshot at {0:u}, {1} kept",
+        SummarizationOnFormat = "abstract by {0} when switched on on the admin page",
+        SummarizationOff = "Summarization:Endpoint is not set: no abstract by a language model",
+        SummarizationFailedFormat = "the last abstract by {0} failed: {1}",
+        SummarizationSwitchedOffFormat = "{0} is set, switched off on the admin page",
+        SummarizationLastFormat = "the last abstract was written by {0} in {1:0.#} s",
+        SummarizationNotAskedFormat = "on, with {0}; no abstract asked for yet",
+        SummarizationTimeoutFormat = "no answer within Summarization:Timeout ({0} s)",
+        SummarizationHttpFormat = "the endpoint answered HTTP {0}",
+        SummarizationUnreachable = "the endpoint cannot be reached",
+        SummarizationUnusableFormat = "unusable answer: {0}",
     };
 
     public static HealthTexts French { get; } = new()
@@ -207,5 +237,15 @@ internal sealed record HealthTexts
         BackupFailedFormat = "la dernière sauvegarde a échoué le {0:u} : {1}",
         BackupNoneYetFormat = "pas encore de sauvegarde : la première est prise à {0}",
         BackupLastFormat = "dernière sauvegarde le {0:u}, {1} conservées",
+        SummarizationOnFormat = "résumé par {0} quand il est activé sur la page d'administration",
+        SummarizationOff = "Summarization:Endpoint manque : pas de résumé par un modèle de langue",
+        SummarizationFailedFormat = "le dernier résumé par {0} a échoué : {1}",
+        SummarizationSwitchedOffFormat = "{0} est réglé, désactivé sur la page d'administration",
+        SummarizationLastFormat = "le dernier résumé a été écrit par {0} en {1:0.#} s",
+        SummarizationNotAskedFormat = "activé, avec {0} ; aucun résumé demandé encore",
+        SummarizationTimeoutFormat = "pas de réponse dans le délai Summarization:Timeout ({0} s)",
+        SummarizationHttpFormat = "le modèle a répondu HTTP {0}",
+        SummarizationUnreachable = "le modèle est injoignable",
+        SummarizationUnusableFormat = "réponse inutilisable",
     };
 }

@@ -13,11 +13,12 @@ public sealed class FeatureFolderTests
     /// Which folders each folder may use. A folder missing here may use none.
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["Health"] = ["Templates", "Admin", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
-        ["Admin"] = ["Templates", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
+        ["Health"] = ["Templates", "Admin", "Summarization", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
+        ["Admin"] = ["Templates", "Summarization", "Activity", "Digest", "Ingestion", "Interactions", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Security", "Configuration", "Localization"],
         ["Interactions"] = ["Activity", "Digest", "Discord", "Storage", "Operations", "Markup", "Security", "Configuration", "Localization"],
         ["Ingestion"] = ["Digest", "Monitoring", "Discord", "Storage", "Operations", "Scheduling", "Configuration", "Localization"],
         ["Activity"] = ["Digest", "Discord", "Storage", "Markup", "Localization"],
+        ["Summarization"] = ["Digest", "Storage", "Operations", "Markup", "Configuration", "Localization"],
         ["Digest"] = ["Templates", "Mail", "Monitoring", "Discord", "Storage", "Operations", "Markup", "Scheduling", "Configuration", "Localization"],
         ["Mail"] = ["Storage", "Operations", "Configuration", "Localization"],
         ["Monitoring"] = ["Configuration"],

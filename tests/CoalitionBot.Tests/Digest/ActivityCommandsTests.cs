@@ -24,7 +24,7 @@ public sealed class ActivityCommandsTests
         harness.AddMessages(Monday, 4);
         harness.AddMessages(Monday.AddDays(1), 3);
         harness.Ledger.Save(new DigestRecord { Id = "2026-11-23", State = DigestState.Sent });
-        var command = new ResumeCommand(harness.Activity(), harness.Locale, harness.ServerName, harness.Settings);
+        var command = new ResumeCommand(harness.Activity(), harness.Abstracts, harness.Locale, harness.ServerName, harness.Settings);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.French), TestContext.Current.CancellationToken);
         var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
@@ -39,7 +39,7 @@ public sealed class ActivityCommandsTests
     public async Task Resume_can_be_posted_publicly_and_in_English()
     {
         using var harness = new DigestHarness(DigestHarness.Local(Monday.AddDays(1), 15));
-        var command = new ResumeCommand(harness.Activity(), harness.Locale, harness.ServerName, harness.Settings);
+        var command = new ResumeCommand(harness.Activity(), harness.Abstracts, harness.Locale, harness.ServerName, harness.Settings);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.English, Option(CommandCatalog.PublicOption, 5, "true")), TestContext.Current.CancellationToken);
         var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
@@ -58,7 +58,7 @@ public sealed class ActivityCommandsTests
             DigestFixtures.Message(10, "merci", hour: 11, author: 2, day: Monday),
         ]);
         harness.Ledger.Save(new DigestRecord { Id = "2026-11-23", State = DigestState.Sent, SentAt = DigestHarness.Local(Monday.AddDays(1), 7, 2) });
-        var command = new ResumeCommand(harness.Activity(), harness.Locale, harness.ServerName, harness.Settings);
+        var command = new ResumeCommand(harness.Activity(), harness.Abstracts, harness.Locale, harness.ServerName, harness.Settings);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.French), TestContext.Current.CancellationToken);
         var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;

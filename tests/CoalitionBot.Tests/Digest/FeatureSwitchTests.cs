@@ -85,7 +85,7 @@ public sealed class FeatureSwitchTests
     {
         using var harness = new DigestHarness(DigestHarness.Local(Monday.AddDays(1), 15));
         harness.Settings.Update(s => s with { Summaries = false });
-        var command = new ResumeCommand(harness.Activity(), harness.Locale, harness.ServerName, harness.Settings);
+        var command = new ResumeCommand(harness.Activity(), harness.Abstracts, harness.Locale, harness.ServerName, harness.Settings);
         var context = new CommandContext(
             new CoalitionBot.Discord.Models.Interaction(1, 2, CoalitionBot.Discord.Models.InteractionType.ApplicationCommand, "token", new CoalitionBot.Discord.Models.InteractionData(CommandCatalog.Resume), GuildId: 42),
             42,

@@ -21,9 +21,9 @@ internal sealed class DigestHarness : IDisposable
     private readonly Forwarding forwarding = new();
     private readonly MonitoringOptions monitoring = new();
 
-    public DigestHarness(DateTimeOffset now)
+    public DigestHarness(DateTimeOffset now, IDictionary<string, string?>? settings = null)
     {
-        app = DigestFixtures.App(now, services: services =>
+        app = DigestFixtures.App(now, settings, services: services =>
         {
             services.RemoveAll<IMailTransport>();
             services.AddSingleton<IMailTransport>(forwarding);
@@ -37,6 +37,9 @@ internal sealed class DigestHarness : IDisposable
     }
 
     public FakeTimeProvider Time => app.Time;
+
+    /// The bot itself (its logs, its admin API).
+    public TestApp App => app;
 
     public DigestOptions Options { get; } = new() { To = "liste@example.org", From = "Coalition <bot@example.org>", ServerName = "Coalition FFJ" };
 
@@ -52,6 +55,9 @@ internal sealed class DigestHarness : IDisposable
     public SettingsStore Settings => app.Get<SettingsStore>();
 
     public ServerNameSource ServerName => app.Get<ServerNameSource>();
+
+    /// The bot's abstract writer (the model's, off unless Summarization:Endpoint is set).
+    public IDigestAbstracts Abstracts => app.Get<IDigestAbstracts>();
 
     /// Where the service pushes after a sent digest; empty means no push.
     public string? PushUrl

@@ -24,6 +24,7 @@ internal static class DigestHtmlRenderer
             {{Row($"background-color:{Accent};color:#ffffff;padding:16px 20px;", Html.Of($"""
                 <div style="font-size:13px;color:#ffffff;">{context.ServerName}</div><div style="font-size:22px;font-weight:bold;color:#ffffff;">{context.Title(digest)}</div>
                 """))}}
+            {{(digest.Abstract is { } summary ? Row($"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", Abstract(summary, context)) : Html.Empty)}}
             {{Row($"padding:14px 20px 4px 20px;color:{Text};background-color:{Card};", Figures(digest, context))}}
             {{(digest.Highlights.Count > 0 ? Row(body, Highlights(digest, context)) : Html.Empty)}}
             {{Html.Concat(digest.Sections.Select(section => Row(body, Section(section, context))))}}
@@ -43,6 +44,17 @@ internal static class DigestHtmlRenderer
     /// "#name (12), #other (3)", each name a link to its channel.
     private static Html ChannelCounts(IEnumerable<ChannelActivity> channels) =>
         Html.Join(", ", channels.Select(channel => Html.Of($"{Anchor(channel.Link, "#" + channel.Name)} ({channel.Messages})")));
+
+    /// The model's words are text holes, encoded like any message; the only links are the citations'
+    /// jump links, which our code took from the digest's own messages.
+    private static Html Abstract(DigestAbstract summary, DigestRenderContext context)
+    {
+        var texts = context.Texts;
+        var words = Html.Concat(summary.Parts.Select(part => part.Link is { } link ? Anchor(link, part.Text) : Html.Of($"{part.Text}")));
+        return Html.Of($"""
+            {Heading(texts.AbstractHeading)}<p style="margin:0 0 4px 0;color:{Text};">{words}</p><p style="margin:0 0 6px 0;font-size:12px;color:{Muted};">{texts.Format(texts.AbstractLabelFormat, summary.Model)}</p>
+            """);
+    }
 
     private static Html Figures(DailyDigest digest, DigestRenderContext context)
     {

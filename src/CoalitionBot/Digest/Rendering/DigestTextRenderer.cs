@@ -14,6 +14,19 @@ internal static class DigestTextRenderer
         var title = context.Title(digest) + " — " + context.ServerName;
         text.Append(title).Append('\n').Append('=', Math.Min(title.Length, 72)).Append("\n\n");
         text.Append(context.Intro(digest)).Append("\n\n");
+        if (digest.Abstract is { } summary)
+        {
+            Heading(text, texts.AbstractHeading);
+            text.AppendJoin("", summary.Parts.Select(p => p.Text)).Append('\n')
+                .Append('(').Append(texts.Format(texts.AbstractLabelFormat, summary.Model)).Append(")\n");
+            foreach (var citation in summary.Citations)
+            {
+                text.Append(citation.Text).Append(' ').Append(citation.Link).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
         text.Append(texts.FiguresHeading).Append(texts.Colon).Append(context.FiguresLine(digest)).Append('\n');
         if (digest.Figures.BusiestChannels.Count > 0)
         {

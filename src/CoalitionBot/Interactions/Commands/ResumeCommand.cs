@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
-/// When nothing did, when the last digest went out and its highlights ("À la une").
-internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
+/// The model's abstract heads it when moderators have it on, under the same rules as the mail's.
+/// When nothing happened, it says when the last digest went out and shows its highlights ("À la une").
+internal sealed class ResumeCommand(RecentActivity activity, IDigestAbstracts abstracts, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
 
@@ -33,6 +34,11 @@ internal sealed class ResumeCommand(RecentActivity activity, IOptions<LocaleOpti
                 var digest = await activity.SinceLastDigestAsync(channelId, token);
                 var texts = ActivityTexts.For(language);
                 var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
+                if (!digest.IsEmpty)
+                {
+                    digest = digest with { Abstract = (await abstracts.WriteAsync(digest, render, AbstractUse.Resume, token)).Abstract };
+                }
+
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
                 // Nothing new: when the last digest went out, and what it put first.
                 if (digest.IsEmpty && activity.LastSent() is { } last)
