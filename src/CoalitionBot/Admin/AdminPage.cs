@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Localization;
 using CoalitionBot.Operations;
@@ -33,7 +34,7 @@ internal static class AdminPage
 
     private static async Task<IResult> ShowAsync(
         HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
-        IAntiforgery antiforgery, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
+        ActivityReports reports, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -53,8 +54,25 @@ internal static class AdminPage
             locale.Value.GetZone(),
             tokens.FormFieldName,
             tokens.RequestToken!,
-            AdminForm.TakeFlash(context));
+            AdminForm.TakeFlash(context))
+        {
+            Activity = ActivityCharts(reports, logger),
+        };
         return Html(context, AdminPageRenderer.Dashboard(model));
+    }
+
+    /// The page still shows when the database cannot be read (the status says why): the charts are then left out.
+    private static (ActivityReport, ActivityReport)? ActivityCharts(ActivityReports reports, ILogger logger)
+    {
+        try
+        {
+            return (reports.Report(ReportPeriod.Month), reports.Report(ReportPeriod.Year));
+        }
+        catch (Exception exception) when (exception is LiteDB.LiteException or IOException or UnauthorizedAccessException or Storage.DatabaseInUseException)
+        {
+            Log.ActivityUnreadable(logger, exception.Message);
+            return null;
+        }
     }
 
     /// One digest as it was mailed (its HTML is ours: everything from Discord in it is escaped).

@@ -1,3 +1,4 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Operations;
 using CoalitionBot.Templates;
 
@@ -34,6 +35,7 @@ internal static class AdminPageRenderer
             {Status(model)}
             {Actions(model)}
             {Digests(model)}
+            {Activity(model)}
             {Audience(model)}
             {Channels(model)}
             {Switches(model)}
@@ -108,6 +110,12 @@ internal static class AdminPageRenderer
             </select></label> <button type="submit">{t.Save}</button></form></section>
             """);
     }
+
+    /// The last 30 days and the last 12 months, from the daily aggregates (absent when they cannot be read).
+    private static Html Activity(AdminPageModel model) =>
+        model.Activity is { } activity
+            ? AdminActivityChart.Section(activity.Month, activity.Year, ActivityTexts.For(model.Texts.Language), model.Texts.Culture, "d MMM yyyy")
+            : Html.Empty;
 
     private static Html Channels(AdminPageModel model)
     {
@@ -185,4 +193,8 @@ internal sealed record AdminPageModel(
     TimeZoneInfo Zone,
     string AntiforgeryField,
     string AntiforgeryToken,
-    string? Flash);
+    string? Flash)
+{
+    /// The activity charts' reports (last 30 days, last 12 months); null when they could not be built.
+    public (ActivityReport Month, ActivityReport Year)? Activity { get; init; }
+}

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 608, Level = LogLevel.Error, Message = "Admin status: the {Part} part could not be read, {ExceptionType}: {Reason}")]
     public static partial void StatusPartFailed(ILogger logger, string part, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Error, Message = "Admin page: the activity charts could not be read ({Reason}); the page shows without them")]
+    public static partial void ActivityUnreadable(ILogger logger, string reason);
 }

@@ -21,6 +21,7 @@ internal static class CommandCatalog
     public const string Day = "day";
     public const string Week = "week";
     public const string Month = "month";
+    public const string Year = "year";
 
     /// Text, announcement, voice and stage (their text chat) and forum channels: what a digest reads.
     public static readonly IReadOnlyList<int> DigestibleChannelTypes =
@@ -56,7 +57,7 @@ internal static class CommandCatalog
         Command(
             Report,
             Localized("rapport", "report"),
-            Localized("Rapport d'activité : messages par salon, membres actifs, messages les plus réactifs", "Activity report: messages per channel, active members, most reacted messages"),
+            Localized("Rapport d'activité avec graphique : messages par salon, membres actifs, réactions", "Activity report with a chart: messages per channel, active members, most reacted messages"),
             options:
             [
                 new ApplicationCommandOption(
@@ -71,6 +72,7 @@ internal static class CommandCatalog
                         new ApplicationCommandChoice("Yesterday", Day, Localized("Hier", "Yesterday")),
                         new ApplicationCommandChoice("Last 7 days", Week, Localized("7 derniers jours", "Last 7 days")),
                         new ApplicationCommandChoice("Last 30 days", Month, Localized("30 derniers jours", "Last 30 days")),
+                        new ApplicationCommandChoice("Last 12 months", Year, Localized("12 derniers mois", "Last 12 months")),
                     ]),
             ],
             permissions: null),

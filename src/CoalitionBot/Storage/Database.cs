@@ -90,6 +90,7 @@ internal sealed class Database : IDisposable
         messages.EnsureIndex(m => m.Timestamp);
         messages.EnsureIndex(m => m.ChannelId);
         engine.GetCollection<ChannelListEntry>(ChannelListStore.CollectionName).EnsureIndex(e => e.ChannelId);
+        engine.GetCollection<ChannelDayActivity>(DailyActivityStore.ChannelsCollectionName).EnsureIndex(c => c.DayNumber);
     }
 
     private LiteDatabase Open()

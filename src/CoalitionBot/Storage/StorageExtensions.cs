@@ -16,6 +16,7 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<RoleStore>();
         builder.Services.AddSingleton<CursorStore>();
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<DailyActivityStore>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

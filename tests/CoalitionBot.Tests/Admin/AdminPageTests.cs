@@ -109,6 +109,38 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task The_page_shows_the_last_30_days_and_12_months_of_activity_as_inline_svg_from_the_aggregates()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        var zone = app.Get<Microsoft.Extensions.Options.IOptions<CoalitionBot.Localization.LocaleOptions>>().Value.GetZone();
+        var yesterday = CoalitionBot.Digest.DigestPeriod.LastCompleteDay(TimeProvider.System.GetUtcNow(), zone);
+        var store = app.Get<DailyActivityStore>();
+        store.Write(new DayActivity { Id = yesterday.AddDays(-3).DayNumber, Messages = 34, ActiveMembers = 5 }, []);
+        store.Write(new DayActivity { Id = yesterday.AddDays(-2).DayNumber }, []);
+        store.Write(new DayActivity { Id = yesterday.AddDays(-1).DayNumber }, []);
+        store.Write(new DayActivity { Id = yesterday.DayNumber, Messages = 12, ActiveMembers = 3 }, []);
+        using var client = await SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin");
+
+        var charts = page.QuerySelectorAll("section#activity svg");
+        Assert.Equal(2, charts.Length);
+        Assert.Equal("Activité des 30 derniers jours", page.QuerySelector("section#activity h2")?.TextContent);
+        var month = charts[0];
+        Assert.StartsWith("Messages par jour, du ", month.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal(30, month.QuerySelectorAll("rect").Length);
+        // Days before the first recorded one were not read: outlined, not drawn as zero.
+        Assert.Equal(26, month.QuerySelectorAll("rect.unknown").Length);
+        Assert.Equal(["34", "0", "0", "12"], month.QuerySelectorAll("rect.bar").Select(r => r.GetAttribute("data-messages")));
+        var tallest = month.QuerySelector("rect.bar[data-messages='34']")!;
+        Assert.True(double.Parse(tallest.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture)
+            > double.Parse(month.QuerySelector("rect.bar[data-messages='12']")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith("— 34", tallest.QuerySelector("title")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(12, charts[1].QuerySelectorAll("rect").Length);
+        Assert.Equal(46, charts[1].QuerySelectorAll("rect.bar").Sum(r => int.Parse(r.GetAttribute("data-messages")!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Channel_names_and_log_lines_are_encoded_never_interpreted()
     {
         await using var app = new TestApp(AdminApiTests.Enabled());
