@@ -3,6 +3,7 @@
 #   coalitionbot-VERSION-linux-ARCH.tar.gz  (and its .sha256), one per architecture, holding
 #     CoalitionBot            the native AOT executable
 #     libsodium.so            the signature library it loads (NSec)
+#     libSkiaSharp.so         the drawing library of /report's chart (SkiaSharp, no other dependency)
 #     appsettings.json        the built-in defaults (settings go in the environment file)
 #     coalitionbot.service    the hardened systemd unit (deploy/systemd/)
 #     coalitionbot.env.example  the settings, as in .env.example
@@ -40,7 +41,7 @@ for arch in "${architectures[@]}"; do
     stage="$work/$name"
     mkdir -p "$stage/caddy/deploy/caddy"
     install -m 0755 "$published/CoalitionBot" "$stage/CoalitionBot"
-    install -m 0644 "$published/libsodium.so" "$published/appsettings.json" "$stage/"
+    install -m 0644 "$published/libsodium.so" "$published/libSkiaSharp.so" "$published/appsettings.json" "$stage/"
     install -m 0644 deploy/systemd/coalitionbot.service "$stage/"
     install -m 0644 .env.example "$stage/coalitionbot.env.example"
     install -m 0644 Caddyfile "$stage/caddy/"

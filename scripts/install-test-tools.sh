@@ -12,7 +12,12 @@
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
-packages=(caddy chromium shellcheck restic python3-aiosmtpd clang zlib1g-dev nodejs npm)
+packages=(caddy chromium shellcheck restic python3-aiosmtpd clang zlib1g-dev)
+# Node and npm from the distribution only when the machine has none: a Node installed another way
+# (its own nodejs package that already carries npm) conflicts with the distribution's npm.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
 if [[ $(uname -m) == x86_64 ]]; then
     # The arm64 libraries are named as the machine's own (libicu72 on Debian 12, libicu76 on 13).
     icu=$(dpkg-query -W -f='${Package}\n' 'libicu[0-9]*' 2>/dev/null | grep -E '^libicu[0-9]+$' | head -n 1)

@@ -14,6 +14,12 @@ using CoalitionBot.Security;
 using CoalitionBot.Storage;
 using CoalitionBot.Summarization;
 
+// --help, --version and a mistyped option are answered before anything starts.
+if (CommandLine.Early(args, Console.Out, Console.Error) is { } early)
+{
+    return early;
+}
+
 // Settings ship beside the binary; relative data paths (data/…) resolve against the working directory.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddSingleton(TimeProvider.System);
@@ -47,11 +53,10 @@ var adminApi = app.MapAdmin();
 adminApi.MapIngestion();
 adminApi.MapDigestAdmin();
 
-return args.FirstOrDefault() switch
+return CommandLine.Arguments(args).FirstOrDefault() switch
 {
     CommandRegistration.Verb => await CommandRegistration.RunAsync(app.Services, app.Lifetime.ApplicationStopping),
     DigestPreview.Verb => await DigestPreview.RunAsync(app.Services, args, app.Lifetime.ApplicationStopping),
     null => await CommandLine.ServeAsync(app),
-    var first when first.StartsWith('-') => await CommandLine.ServeAsync(app),
     var unknown => CommandLine.Unknown(app, unknown),
 };

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Activity;
 
-/// What /resume and /report read: the messages since the last digest, and activity over a period.
+/// What /resume reads: the messages since the last digest.
 internal sealed class RecentActivity(
     DigestSource source,
     DigestLedger ledger,
@@ -53,16 +53,22 @@ internal sealed class RecentActivity(
         return DigestBuilder.Build(request with { Settings = new DigestSettings(SizeBudget: 30_000, MaxMessagesPerChannel: 8) });
     }
 
-    public ActivityReport Report(ReportPeriod kind)
+    /// The last digest mailed in the last <see cref="MaxDays"/> days, built again from the stored
+    /// messages for its highlights; null when none went out.
+    public LastDigest? LastSent()
     {
-        var days = ActivityReport.Days(kind);
-        var last = DigestPeriod.LastCompleteDay(time.GetUtcNow(), Zone);
-        var first = last.AddDays(1 - days);
-        var current = Period(first, last);
-        var previous = Period(first.AddDays(-days), first.AddDays(-1));
-        return ActivityReport.Build(kind, first, last, source.Request(current), source.Request(previous));
-    }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime);
+        for (var day = today.AddDays(-1); day >= today.AddDays(-MaxDays); day = day.AddDays(-1))
+        {
+            if (ledger.Find(day) is { State: DigestState.Sent, SentAt: { } sentAt })
+            {
+                return new LastDigest(day, TimeZoneInfo.ConvertTime(sentAt, Zone), DigestBuilder.Build(source.Request(DigestPeriod.ForDay(day, Zone))));
+            }
+        }
 
-    private DigestPeriod Period(DateOnly first, DateOnly last) =>
-        new(first, DigestPeriod.StartOfDay(first, Zone), DigestPeriod.StartOfDay(last.AddDays(1), Zone), Zone);
+        return null;
+    }
 }
+
+/// A digest that went out: its day, when it was sent (local time), and the digest as it was built.
+internal sealed record LastDigest(DateOnly Day, DateTimeOffset SentAt, DailyDigest Digest);

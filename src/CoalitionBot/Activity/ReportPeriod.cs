@@ -5,4 +5,7 @@ internal enum ReportPeriod
     Day,
     Week,
     Month,
+
+    /// The last twelve calendar months (the current one up to yesterday), month by month.
+    Year,
 }

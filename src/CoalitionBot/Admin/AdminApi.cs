@@ -15,6 +15,8 @@ internal static class AdminApi
         api.MapPost("/channels/{id}/exclude", Exclude).WithName("ExcludeChannel").WithSummary("Leave a channel out of the digest");
         api.MapPost("/channels/{id}/include", Include).WithName("IncludeChannel").WithSummary("Bring a channel back into the digest");
         api.MapPost("/channels/{id}/important", MarkImportantAsync).Accepts<ImportantChange>(isOptional: true, "application/json").WithName("MarkChannelImportant").WithSummary("Mark a channel important (body {\"important\": false} to unmark)");
+        api.MapGet("/audience", GetAudience).WithName("GetAudience").WithSummary("The digest's audience: the role whose view decides which channels are mailed, who chose it, and the roles it may be");
+        api.MapPut("/audience", PutAudienceAsync).Accepts<AudienceChange>("application/json").WithName("PutAudience").WithSummary("Choose the audience: body {\"role\": \"Membre\"} (a role name or id, or @everyone); stored, it overrides Digest:AudienceRole");
         api.MapGet("/switches", GetSwitches).WithName("GetSwitches").WithSummary("Feature switches");
         api.MapPut("/switches", PutSwitchesAsync).Accepts<SwitchesChange>("application/json").WithName("PutSwitches").WithSummary("Change feature switches; takes effect without restart");
         api.MapGet("/logs", GetLogs).WithName("GetLogs").WithSummary("The last log lines, newest first, secrets redacted");
@@ -45,6 +47,21 @@ internal static class AdminApi
 
         var important = change?.Important ?? true;
         return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important)));
+    }
+
+    private static Ok<AudienceInfo> GetAudience(AdminAudience audience) => TypedResults.Ok(audience.Read());
+
+    private static async Task<Results<Ok<AudienceInfo>, ProblemHttpResult>> PutAudienceAsync(HttpRequest request, AdminAudience audience, CancellationToken cancellationToken)
+    {
+        var (change, problem) = await AdminJsonBody.ReadAsync<AudienceChange>(request, AdminJsonContext.Default.AudienceChange, null, "{\"role\":\"Membre\"}", cancellationToken);
+        if (change is null)
+        {
+            return BadRequest(problem ?? "The body must be a JSON object such as {\"role\":\"Membre\"}.");
+        }
+
+        return audience.Set(change.Role ?? "") is { } info
+            ? TypedResults.Ok(info)
+            : BadRequest($"'{change.Role}' is not a role of the server: give a role's name or id, or @everyone.");
     }
 
     private static Ok<FeatureSwitches> GetSwitches(AdminSwitches switches) => TypedResults.Ok(switches.Read());

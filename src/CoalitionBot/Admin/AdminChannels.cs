@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Storage;
@@ -6,7 +7,7 @@ using CoalitionBot.Storage;
 namespace CoalitionBot.Admin;
 
 /// The server's channels as moderators see them, and their changes to the excluded and important lists.
-internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache channels, ChannelStore stored, ILogger<AdminChannels> logger)
+internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache channels, ChannelStore stored, DigestAudience audience, ILogger<AdminChannels> logger)
 {
     public static readonly Actor AdminActor = new(null, "admin");
 
@@ -20,16 +21,20 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
         }
 
         var entries = lists.All().Where(e => e.ChannelId is not null).ToDictionary(e => e.ChannelId!.Value);
+        var known = stored.All().ToDictionary(c => c.Id);
+        var view = audience.Current();
+        var byId = (server ?? []).ToDictionary(c => c.Id);
         var views = new List<ChannelView>();
         foreach (var channel in (server ?? []).Where(c => ChannelTypes.IsDigestible(c.Type)).OrderBy(c => c.Position ?? 0))
         {
             entries.Remove(channel.Id, out var entry);
-            views.Add(View(channel.Id, channel.Name ?? "?", entry));
+            var visible = channel.PermissionOverwrites is null && known.TryGetValue(channel.Id, out var seen) ? seen.AudienceCanView : view.CanView(channel, byId);
+            views.Add(View(channel.Id, channel.Name ?? "?", entry, visible));
         }
 
         // Channels the server list does not show (unknown to the token, or no token): the lists still hold them.
-        views.AddRange(entries.Values.Select(e => View(e.ChannelId!.Value, e.Label, e)));
-        return new ChannelLists(views, server is not null);
+        views.AddRange(entries.Values.Select(e => View(e.ChannelId!.Value, e.Label, e, known.GetValueOrDefault(e.ChannelId!.Value)?.AudienceCanView ?? true)));
+        return new ChannelLists(views, server is not null, view.Label);
     }
 
     public bool SetExcluded(ulong channelId, bool excluded)
@@ -49,11 +54,11 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
     private string? NameOf(ulong channelId) =>
         channels.Fresh?.FirstOrDefault(c => c.Id == channelId)?.Name ?? lists.Find(channelId)?.Name;
 
-    private static ChannelView View(ulong id, string name, ChannelListEntry? entry)
+    private static ChannelView View(ulong id, string name, ChannelListEntry? entry, bool visible)
     {
         var excluded = entry?.Excluded ?? false;
         var important = entry?.Important ?? false;
         var state = excluded ? "excluded" : important ? "important" : "monitored";
-        return new ChannelView(id.ToString(CultureInfo.InvariantCulture), name, state, excluded, important, entry?.ChangedBy, entry?.ChangedAt);
+        return new ChannelView(id.ToString(CultureInfo.InvariantCulture), name, state, excluded, important, entry?.ChangedBy, entry?.ChangedAt, visible);
     }
 }

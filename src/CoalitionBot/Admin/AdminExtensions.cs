@@ -26,6 +26,7 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<AdminStatus>();
         builder.Services.AddSingleton<StatusSections>();
         builder.Services.AddSingleton<AdminChannels>();
+        builder.Services.AddSingleton<AdminAudience>();
         builder.Services.AddSingleton<AdminSwitches>();
         builder.Services.TryAddSingleton<FeatureStates>();
         builder.Services.TryAddSingleton(TimeProvider.System);

@@ -8,6 +8,8 @@ namespace CoalitionBot.Admin;
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(ChannelLists))]
 [JsonSerializable(typeof(ChannelChange))]
+[JsonSerializable(typeof(AudienceInfo))]
+[JsonSerializable(typeof(AudienceChange))]
 [JsonSerializable(typeof(ImportantChange))]
 [JsonSerializable(typeof(SwitchesChange))]
 [JsonSerializable(typeof(FeatureSwitches))]

@@ -3,9 +3,12 @@ using CoalitionBot.Operations;
 
 namespace CoalitionBot.Admin;
 
-internal sealed record ChannelView(string Id, string Name, string State, bool Excluded, bool Important, string? ChangedBy, DateTimeOffset? ChangedAt);
+/// A channel as moderators see it; AudienceCanView false: the digest's audience cannot see it, so it
+/// is mailed only when important.
+internal sealed record ChannelView(string Id, string Name, string State, bool Excluded, bool Important, string? ChangedBy, DateTimeOffset? ChangedAt, bool AudienceCanView = true);
 
-internal sealed record ChannelLists(IReadOnlyList<ChannelView> Channels, bool ServerListAvailable);
+/// The channels, and the audience's label ("@Membre") their AudienceCanView is about.
+internal sealed record ChannelLists(IReadOnlyList<ChannelView> Channels, bool ServerListAvailable, string Audience = Digest.DigestAudience.Everyone);
 
 internal sealed record ImportantChange(bool Important = true);
 

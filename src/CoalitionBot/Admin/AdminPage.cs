@@ -1,4 +1,5 @@
 using System.Globalization;
+using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Localization;
 using CoalitionBot.Operations;
@@ -25,14 +26,15 @@ internal static class AdminPage
         page.MapPost("/logout-everywhere", SignOutEverywhereAsync);
         page.MapPost("/channels/{id}/{action}", ChangeChannelAsync);
         page.MapPost("/switches", SaveSwitchesAsync);
+        page.MapPost("/audience", SaveAudienceAsync);
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
     }
 
     private static async Task<IResult> ShowAsync(
-        HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
-        IAntiforgery antiforgery, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
+        HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
+        ActivityReports reports, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -45,14 +47,32 @@ internal static class AdminPage
             texts,
             await status.StatusAsync(cancellationToken),
             await channels.ListAsync(cancellationToken),
+            audience.Read(),
             logs.Recent(100),
             actions.ToList(),
             ledger.Latest(10).Select(r => new DigestLine(r.Id, r.State.ToString().ToLowerInvariant(), r.Messages, r.LastError, r.Html.Length > 0)).ToList(),
             locale.Value.GetZone(),
             tokens.FormFieldName,
             tokens.RequestToken!,
-            AdminForm.TakeFlash(context));
+            AdminForm.TakeFlash(context))
+        {
+            Activity = ActivityCharts(reports, logger),
+        };
         return Html(context, AdminPageRenderer.Dashboard(model));
+    }
+
+    /// The page still shows when the database cannot be read (the status says why): the charts are then left out.
+    private static (ActivityReport, ActivityReport)? ActivityCharts(ActivityReports reports, ILogger logger)
+    {
+        try
+        {
+            return (reports.Report(ReportPeriod.Month), reports.Report(ReportPeriod.Year));
+        }
+        catch (Exception exception) when (exception is LiteDB.LiteException or IOException or UnauthorizedAccessException or Storage.DatabaseInUseException)
+        {
+            Log.ActivityUnreadable(logger, exception.Message);
+            return null;
+        }
     }
 
     /// One digest as it was mailed (its HTML is ours: everything from Discord in it is escaped).
@@ -140,6 +160,13 @@ internal static class AdminPage
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")));
             return Texts(locale).Saved;
+        });
+
+    private static Task<IResult> SaveAudienceAsync(HttpContext context, AdminAudience audience, AdminForm form, IOptions<LocaleOptions> locale) =>
+        form.SubmitAsync(context, async () =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            return audience.Set(form["role"].ToString()) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
     private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>

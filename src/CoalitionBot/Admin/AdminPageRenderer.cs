@@ -1,3 +1,4 @@
+using CoalitionBot.Activity;
 using CoalitionBot.Operations;
 using CoalitionBot.Templates;
 
@@ -34,6 +35,8 @@ internal static class AdminPageRenderer
             {Status(model)}
             {Actions(model)}
             {Digests(model)}
+            {Activity(model)}
+            {Audience(model)}
             {Channels(model)}
             {Switches(model)}
             <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
@@ -89,6 +92,31 @@ internal static class AdminPageRenderer
             """);
     }
 
+    /// One line on the audience (what is wrong first, when something is), and a form to change it.
+    private static Html Audience(AdminPageModel model)
+    {
+        var t = model.Texts;
+        var audience = model.Audience;
+        var source = audience.ChangedBy is { } by && audience.ChangedAt is { } at
+            ? string.Format(t.Culture, t.AudienceChosenByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
+            : t.AudienceConfigured;
+        var line = audience.ProblemMessage is { } problem
+            ? Html.Of($"""<p class="bad" data-audience="problem">⚠ {problem(HealthTexts.For(t.Language))}</p>""")
+            : Html.Of($"""<p data-audience="ok">{string.Format(t.Culture, t.AudienceVisibleFormat, audience.Role, audience.Visible, audience.Followed)}</p>""");
+        return Html.Of($"""
+            <section><h2>{t.AudienceHeading}</h2>{line}<p><small>{audience.Role} — {source}</small></p>
+            <form method="post" action="/admin/audience">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<label>{t.AudienceRoleLabel} <select name="role">
+            {Html.Concat(audience.Roles.Select(role => Html.Of($"""<option value="{role.Id}"{Html.If(role.Id == audience.RoleId, $" selected")}>{role.Name}</option>""")))}
+            </select></label> <button type="submit">{t.Save}</button></form></section>
+            """);
+    }
+
+    /// The last 30 days and the last 12 months, from the daily aggregates (absent when they cannot be read).
+    private static Html Activity(AdminPageModel model) =>
+        model.Activity is { } activity
+            ? AdminActivityChart.Section(activity.Month, activity.Year, ActivityTexts.For(model.Texts.Language), model.Texts.Culture, "d MMM yyyy")
+            : Html.Empty;
+
     private static Html Channels(AdminPageModel model)
     {
         var t = model.Texts;
@@ -102,7 +130,7 @@ internal static class AdminPageRenderer
     private static Html Channel(AdminPageModel model, ChannelView channel)
     {
         var t = model.Texts;
-        var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : t.Monitored;
+        var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : channel.AudienceCanView ? t.Monitored : string.Format(t.Culture, t.HiddenFromFormat, model.Channels.Audience);
         var changed = channel.ChangedBy is { Length: > 0 } by && channel.ChangedAt is { } at
             ? " — " + string.Format(t.Culture, t.ChangedByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
             : "";
@@ -158,10 +186,15 @@ internal sealed record AdminPageModel(
     AdminTexts Texts,
     StatusView Status,
     ChannelLists Channels,
+    AudienceInfo Audience,
     IReadOnlyList<LogEntry> Logs,
     IReadOnlyList<IAdminAction> Actions,
     IReadOnlyList<DigestLine> Digests,
     TimeZoneInfo Zone,
     string AntiforgeryField,
     string AntiforgeryToken,
-    string? Flash);
+    string? Flash)
+{
+    /// The activity charts' reports (last 30 days, last 12 months); null when they could not be built.
+    public (ActivityReport Month, ActivityReport Year)? Activity { get; init; }
+}

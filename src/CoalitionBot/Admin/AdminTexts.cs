@@ -54,6 +54,21 @@ internal sealed record AdminTexts(
     string Refusals,
     IReadOnlyDictionary<string, string> States)
 {
+    /// The digest's audience section: heading, where the choice comes from, the form, and a channel's "not visible".
+    public required string AudienceHeading { get; init; }
+
+    public required string AudienceChosenByFormat { get; init; }
+
+    public required string AudienceConfigured { get; init; }
+
+    public required string AudienceVisibleFormat { get; init; }
+
+    public required string AudienceRoleLabel { get; init; }
+
+    public required string AudienceUnknownRole { get; init; }
+
+    public required string HiddenFromFormat { get; init; }
+
     public string DigestState(string state) => States.GetValueOrDefault(state, state);
 
     public static AdminTexts French { get; } = new(
@@ -104,7 +119,16 @@ internal sealed record AdminTexts(
         "Se déconnecter partout",
         "L'action a échoué : ",
         "Requêtes refusées faute d'authentification depuis le démarrage",
-        new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" });
+        new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" })
+    {
+        AudienceHeading = "Public du résumé",
+        AudienceChosenByFormat = "choisi par {0}, le {1:d MMMM yyyy à HH:mm}",
+        AudienceConfigured = "réglé par la configuration (Digest:AudienceRole)",
+        AudienceVisibleFormat = "{0} voit {1} des {2} salons suivis ; les autres ne sont envoyés que s'ils sont importants.",
+        AudienceRoleLabel = "Rôle dont la vue décide des salons envoyés",
+        AudienceUnknownRole = "Ce rôle n'existe pas sur le serveur : rien n'a changé.",
+        HiddenFromFormat = "invisible pour {0}",
+    };
 
     public static AdminTexts English { get; } = new(
         Language.English,
@@ -154,7 +178,16 @@ internal sealed record AdminTexts(
         "Sign out everywhere",
         "The action failed: ",
         "Unauthenticated requests refused since the start",
-        new Dictionary<string, string> { ["sent"] = "sent", ["pending"] = "pending", ["failed"] = "failed", ["empty"] = "empty (nothing to send)" });
+        new Dictionary<string, string> { ["sent"] = "sent", ["pending"] = "pending", ["failed"] = "failed", ["empty"] = "empty (nothing to send)" })
+    {
+        AudienceHeading = "Digest audience",
+        AudienceChosenByFormat = "chosen by {0}, on {1:d MMMM yyyy 'at' HH:mm}",
+        AudienceConfigured = "set by the configuration (Digest:AudienceRole)",
+        AudienceVisibleFormat = "{0} sees {1} of the {2} monitored channels; the others are mailed only when important.",
+        AudienceRoleLabel = "Role whose view decides which channels are mailed",
+        AudienceUnknownRole = "This role is not on the server: nothing changed.",
+        HiddenFromFormat = "not visible to {0}",
+    };
 
     public static AdminTexts For(Language language) => language == Language.English ? English : French;
 }

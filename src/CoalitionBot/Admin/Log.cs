@@ -5,6 +5,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change}")]
     public static partial void ChannelChanged(ILogger logger, ulong channelId, string change);
 
+    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference})")]
+    public static partial void AudienceChanged(ILogger logger, string role, string reference);
+
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}, abstracts {Abstracts}")]
     public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries, bool abstracts);
 
@@ -22,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 608, Level = LogLevel.Error, Message = "Admin status: the {Part} part could not be read, {ExceptionType}: {Reason}")]
     public static partial void StatusPartFailed(ILogger logger, string part, string exceptionType, string reason);
+
+    [LoggerMessage(EventId = 612, Level = LogLevel.Error, Message = "Admin page: the activity charts could not be read ({Reason}); the page shows without them")]
+    public static partial void ActivityUnreadable(ILogger logger, string reason);
 }

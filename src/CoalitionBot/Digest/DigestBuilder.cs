@@ -77,7 +77,7 @@ internal static class DigestBuilder
             var parent = channel!;
             var isImportant = important.Contains(parent.Id) || (thread is not null && important.Contains(thread.Id));
             var isExcluded = excluded.Contains(parent.Id) || (thread is not null && excluded.Contains(thread.Id));
-            var isHidden = !parent.EveryoneCanView || thread is { Type: ChannelTypes.PrivateThread } || thread is { EveryoneCanView: false };
+            var isHidden = !parent.AudienceCanView || thread is { Type: ChannelTypes.PrivateThread } || thread is { AudienceCanView: false };
             if (isExcluded || (isHidden && !isImportant))
             {
                 continue;

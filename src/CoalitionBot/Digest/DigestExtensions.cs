@@ -22,6 +22,7 @@ internal static class DigestExtensions
         builder.Services.AddSingleton<DigestLedger>();
         builder.Services.AddSingleton<DigestService>();
         builder.Services.AddSingleton<DigestSource>();
+        builder.Services.AddSingleton<DigestAudience>();
         builder.Services.AddSingleton<DigestCalendar>();
         builder.Services.AddSingleton<DigestComposer>();
         builder.Services.AddSingleton<DigestMailer>();
@@ -29,7 +30,7 @@ internal static class DigestExtensions
         builder.Services.AddSingleton<ServerNameSource>();
         builder.Services.TryAddSingleton<IDigestPreparation, NoDigestPreparation>();
         builder.Services.TryAddSingleton<IDigestAbstracts, NoDigestAbstracts>();
-        builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest");
+        builder.Services.AddHealthChecks().AddCheck<DigestHealthCheck>("digest").AddCheck<AudienceHealthCheck>("audience");
         builder.Services.AddSingleton<IStatusSection, DigestStatusSection>();
         builder.Services.AddSingleton<IAdminAction, SendDigestNowAction>();
         builder.Services.AddSingleton<IAdminAction, TestMailAction>();

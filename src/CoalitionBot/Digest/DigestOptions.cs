@@ -20,6 +20,10 @@ internal sealed class DigestOptions
     /// the server has on Discord (<see cref="ServerNameSource"/>).
     public string ServerName { get; set; } = "";
 
+    /// The role whose view of the server decides which channels are mailed: a role id or name
+    /// (<see cref="DigestAudience"/>). A moderator's choice, stored, overrides it.
+    public string AudienceRole { get; set; } = DigestAudience.Everyone;
+
     /// Mail a digest for a day without messages too (it is recorded either way).
     public bool SendEmptyDays { get; set; }
 

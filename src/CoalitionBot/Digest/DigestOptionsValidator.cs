@@ -30,6 +30,11 @@ internal sealed class DigestOptionsValidator : IValidateOptions<DigestOptions>
             failures.Add("Digest:TimeZone must be an IANA time zone, such as Europe/Brussels.");
         }
 
+        if (options.AudienceRole is { } audience && (audience.Length > DigestAudience.MaxReferenceLength || audience.Any(char.IsControl)))
+        {
+            failures.Add($"Digest:AudienceRole must be a role id or a role name of at most {DigestAudience.MaxReferenceLength} characters, such as Membre or @everyone.");
+        }
+
         if (options.Language is not ("fr" or "en"))
         {
             failures.Add("Digest:Language must be fr or en.");

@@ -14,4 +14,6 @@ internal sealed class DigestSource(MessageStore messages, ChannelStore channels,
         new(period, GuildId, messages.InPeriod(period.Start, period.End), channels.All(), lists.All());
 
     public StoredMessage? Find(ulong id) => messages.Find(id);
+
+    public IReadOnlyList<StoredChannel> Channels() => channels.All();
 }

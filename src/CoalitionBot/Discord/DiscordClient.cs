@@ -75,10 +75,28 @@ internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> op
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"webhooks/{Id(applicationId)}/{Uri.EscapeDataString(token)}/messages/@original")
         {
-            Content = JsonContent.Create(edit, Json.WebhookMessageEdit),
+            Content = edit.Files.Count == 0 ? JsonContent.Create(edit, Json.WebhookMessageEdit) : Multipart(edit),
         };
         using var response = await SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, "PATCH webhooks/{application}/{token}/messages/@original", cancellationToken);
+    }
+
+    /// An edit with files, as Discord documents it: the JSON body in a part named payload_json, each
+    /// file in a part named files[n], n being the id of its entry in the body's attachments.
+    private static MultipartFormDataContent Multipart(WebhookMessageEdit edit)
+    {
+        var content = new MultipartFormDataContent();
+        var payload = new StringContent(JsonSerializer.Serialize(edit, Json.WebhookMessageEdit), System.Text.Encoding.UTF8, "application/json");
+        content.Add(payload, "payload_json");
+        for (var i = 0; i < edit.Files.Count; i++)
+        {
+            var file = edit.Files[i];
+            var part = new ReadOnlyMemoryContent(file.Content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType);
+            content.Add(part, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"files[{i}]"), file.FileName);
+        }
+
+        return content;
     }
 
     /// A follow-up message to an interaction (the token, not the bot token, authorises it).

@@ -1,4 +1,5 @@
 using System.Net;
+using CoalitionBot.Digest;
 using CoalitionBot.Discord;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Storage;
@@ -11,14 +12,13 @@ namespace CoalitionBot.Ingestion;
 internal sealed class ChannelDiscovery(
     DiscordClient client, ChannelStore channels, ChannelListStore lists, CursorStore cursors, NameDirectory names, TimeProvider time, ILogger<ChannelDiscovery> logger)
 {
-    public const ulong Administrator = 1 << 3;
-
-    public const ulong ViewChannel = 1 << 10;
-
     /// Permissions change: a channel Discord refused is tried again after this long.
     public static readonly TimeSpan UnreadableRetry = TimeSpan.FromHours(6);
 
     private const int ArchivedPageSize = 100;
+
+    /// What the last poll found wrong with the audience, so it is said once when it changes.
+    private string? audienceProblem;
     private static readonly TimeSpan ArchiveMargin = TimeSpan.FromMinutes(5);
 
     /// The channels and threads that carry messages, are not excluded, and are readable (or due a
@@ -31,7 +31,7 @@ internal sealed class ChannelDiscovery(
         var current = guildChannels.Concat(active.Threads).DistinctBy(c => c.Id).ToDictionary(c => c.Id);
         var excluded = ExcludedIds();
         var now = time.GetUtcNow();
-        var everyoneBase = await names.EveryoneCanViewServerAsync(guildId, cancellationToken);
+        var audience = await names.AudienceAsync(guildId, cancellationToken);
         if (names.ServerName is { } serverName && serverName != cursors.ServerName)
         {
             cursors.SetServerName(serverName);
@@ -65,12 +65,12 @@ internal sealed class ChannelDiscovery(
         var updated = new Dictionary<ulong, StoredChannel>(previous);
         foreach (var channel in current.Values)
         {
-            updated[channel.Id] = ToStored(channel, guildId, everyoneBase, current, previous.GetValueOrDefault(channel.Id), archived: channel.ThreadMetadata?.Archived == true);
+            updated[channel.Id] = ToStored(channel, audience, current, previous.GetValueOrDefault(channel.Id), archived: channel.ThreadMetadata?.Archived == true);
         }
 
         foreach (var thread in archived.Values.Where(t => !current.ContainsKey(t.Id)))
         {
-            updated[thread.Id] = ToStored(thread, guildId, everyoneBase, current, previous.GetValueOrDefault(thread.Id), archived: true);
+            updated[thread.Id] = ToStored(thread, audience, current, previous.GetValueOrDefault(thread.Id), archived: true);
         }
 
         foreach (var old in previous.Values.Where(c => ChannelTypes.IsThread(c.Type) && !c.Archived && !current.ContainsKey(c.Id) && !archived.ContainsKey(c.Id)))
@@ -85,6 +85,13 @@ internal sealed class ChannelDiscovery(
         }
 
         channels.Upsert(updated.Values);
+        var problem = names.AudienceProblem()?.Invoke(Operations.HealthTexts.English);
+        if (problem is not null && problem != audienceProblem)
+        {
+            Log.AudienceProblem(logger, problem);
+        }
+
+        audienceProblem = problem;
         lists.Reconcile(guildChannels.Where(c => !ChannelTypes.IsThread(c.Type) && !string.IsNullOrEmpty(c.Name)).Select(c => (c.Id, c.Name!)));
 
         // Readable now: what Discord listed, plus archived threads (their last messages may be unread).
@@ -99,8 +106,9 @@ internal sealed class ChannelDiscovery(
         return (readable, [.. refused.Keys.Select(id => updated[id].Name)]);
     }
 
+    /// Text, announcement, voice and stage channels (their text chat), and threads.
     public static bool CarriesMessages(int type) =>
-        type is ChannelTypes.GuildText or ChannelTypes.GuildAnnouncement || ChannelTypes.IsThread(type);
+        type is ChannelTypes.GuildText or ChannelTypes.GuildAnnouncement or ChannelTypes.GuildVoice or ChannelTypes.GuildStageVoice || ChannelTypes.IsThread(type);
 
     public HashSet<ulong> ExcludedIds() => [.. lists.Excluded().Where(e => e.ChannelId is not null).Select(e => e.ChannelId!.Value)];
 
@@ -174,14 +182,15 @@ internal sealed class ChannelDiscovery(
 
     private static DateTimeOffset ArchivedAt(Channel thread) => thread.ThreadMetadata?.ArchiveTimestamp ?? DateTimeOffset.MinValue;
 
-    private static StoredChannel ToStored(Channel channel, ulong guildId, bool everyoneBase, Dictionary<ulong, Channel> current, StoredChannel? old, bool archived) => new()
+    private static StoredChannel ToStored(Channel channel, AudienceView audience, Dictionary<ulong, Channel> current, StoredChannel? old, bool archived) => new()
     {
         Id = channel.Id,
         Name = channel.Name ?? old?.Name ?? "",
         Type = channel.Type,
         Position = channel.Position ?? old?.Position ?? 0,
         ParentId = channel.ParentId,
-        EveryoneCanView = EveryoneCanView(channel, guildId, everyoneBase, current),
+        AudienceCanView = audience.CanView(channel, current),
+        Overwrites = ChannelTypes.IsThread(channel.Type) ? null : (channel.PermissionOverwrites ?? []).Select(StoredOverwrite.From).ToList(),
         Archived = archived,
         LastMessageId = channel.LastMessageId,
         Unreadable = old?.Unreadable,
@@ -189,30 +198,4 @@ internal sealed class ChannelDiscovery(
         Incomplete = old?.Incomplete,
         CompleteUntil = old?.CompleteUntil,
     };
-
-    /// The @everyone role's server-wide right, then the channel's own overwrite for @everyone (whose
-    /// role id is the server's id); a thread follows its parent, a private thread is never public.
-    private static bool EveryoneCanView(Channel channel, ulong guildId, bool everyoneBase, Dictionary<ulong, Channel> current)
-    {
-        if (channel.Type == ChannelTypes.PrivateThread)
-        {
-            return false;
-        }
-
-        if (ChannelTypes.IsThread(channel.Type))
-        {
-            return channel.ParentId is not { } parentId || !current.TryGetValue(parentId, out var parent) ? everyoneBase : EveryoneCanView(parent, guildId, everyoneBase, current);
-        }
-
-        var everyone = channel.PermissionOverwrites?.FirstOrDefault(o => o.Id == guildId);
-        return everyone switch
-        {
-            _ when everyone is not null && (Bits(everyone.Allow) & ViewChannel) != 0 => true,
-            _ when everyone is not null && (Bits(everyone.Deny) & ViewChannel) != 0 => false,
-            _ => everyoneBase,
-        };
-    }
-
-    private static ulong Bits(string? value) =>
-        ulong.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? bits : 0;
 }

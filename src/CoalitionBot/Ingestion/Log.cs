@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 407, Level = LogLevel.Warning, Message = "Channel {Name} ({Id}) could not be read in this poll ({Reason}); the other channels go on, and the next poll tries it again")]
     public static partial void ChannelReadFailed(ILogger logger, string name, ulong id, string reason);
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Warning, Message = "Audience: {Problem}")]
+    public static partial void AudienceProblem(ILogger logger, string problem);
 }

@@ -1,22 +1,26 @@
 using System.Collections.Concurrent;
 using System.Net;
+using CoalitionBot.Digest;
 using CoalitionBot.Discord;
+using CoalitionBot.Storage;
 
 namespace CoalitionBot.Ingestion;
 
 /// Server nicknames, role names and the server's own name, asked of Discord once and kept for a
 /// while: REST messages carry the user but not the member, so nicknames need Get Guild Member.
-internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
+/// The roles' permissions are kept in the database (<see cref="RoleStore"/>): the digest's audience
+/// is worked out from them.
+internal sealed class NameDirectory(DiscordClient client, RoleStore storedRoles, DigestAudience audience, TimeProvider time)
 {
     public static readonly TimeSpan MemberFreshness = TimeSpan.FromHours(6);
     public static readonly TimeSpan RoleFreshness = TimeSpan.FromHours(1);
 
-    /// The server-wide right of @everyone to see channels changes rarely; a quiet poll must not pay for it.
-    public static readonly TimeSpan EveryoneFreshness = TimeSpan.FromHours(6);
+    /// The roles' server-wide permissions change rarely; a quiet poll must not pay for them.
+    public static readonly TimeSpan PermissionsFreshness = TimeSpan.FromHours(6);
 
     private readonly ConcurrentDictionary<ulong, (string? Nick, DateTimeOffset At)> members = new();
     private (IReadOnlyDictionary<ulong, string> Names, DateTimeOffset At)? roles;
-    private (bool CanView, DateTimeOffset At)? everyone;
+    private DateTimeOffset? permissionsAt;
 
     /// The server's name as Discord last gave it with the roles; null until then.
     public string? ServerName { get; private set; }
@@ -48,18 +52,20 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
         }
     }
 
-    /// Whether the @everyone role (its id is the server's) may view channels at all, before any
-    /// channel's own overwrite; true while it cannot be read (the digest then relies on overwrites).
-    public async Task<bool> EveryoneCanViewServerAsync(ulong guildId, CancellationToken cancellationToken)
+    /// The digest's audience, from the roles' permissions asked of Discord at most every
+    /// <see cref="PermissionsFreshness"/> (while they cannot be read, the last ones stored).
+    public async Task<AudienceView> AudienceAsync(ulong guildId, CancellationToken cancellationToken)
     {
-        if (everyone is { } cached && time.GetUtcNow() - cached.At < EveryoneFreshness)
+        if (permissionsAt is not { } at || time.GetUtcNow() - at >= PermissionsFreshness)
         {
-            return cached.CanView;
+            await RoleNamesAsync(guildId, cancellationToken, force: true);
         }
 
-        await RoleNamesAsync(guildId, cancellationToken, force: true);
-        return everyone?.CanView ?? true;
+        return audience.Current();
     }
+
+    /// What is wrong with the audience after this poll's channels are stored (<see cref="DigestAudience.Problem"/>).
+    public Operations.HealthMessage? AudienceProblem() => audience.Problem();
 
     public async Task<IReadOnlyDictionary<ulong, string>> RoleNamesAsync(ulong guildId, CancellationToken cancellationToken, bool force = false)
     {
@@ -75,11 +81,8 @@ internal sealed class NameDirectory(DiscordClient client, TimeProvider time)
             var names = guild.Roles.ToDictionary(r => r.Id, r => r.Name);
             roles = (names, now);
             ServerName = string.IsNullOrWhiteSpace(guild.Name) ? ServerName : guild.Name;
-            if (guild.Roles.FirstOrDefault(r => r.Id == guildId) is { } everyoneRole)
-            {
-                var permissions = ulong.TryParse(everyoneRole.Permissions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? bits : 0;
-                everyone = ((permissions & (ChannelDiscovery.ViewChannel | ChannelDiscovery.Administrator)) != 0, now);
-            }
+            storedRoles.Replace([.. guild.Roles.Select(r => new StoredRole { Id = r.Id, Name = r.Name, Position = r.Position, Permissions = Permissions.Parse(r.Permissions) })]);
+            permissionsAt = now;
 
             return names;
         }

@@ -11,15 +11,21 @@ internal static class CommandCatalog
     public const string Include = "include";
     public const string Resume = "resume";
     public const string Report = "report";
+    public const string Important = "important";
+    public const string Audience = "audience";
     public const string ChannelOption = "channel";
+    public const string RemoveOption = "remove";
+    public const string RoleOption = "role";
     public const string PublicOption = "public";
     public const string PeriodOption = "period";
     public const string Day = "day";
     public const string Week = "week";
     public const string Month = "month";
+    public const string Year = "year";
 
-    /// Text, announcement and forum channels: what a digest reads.
-    public static readonly IReadOnlyList<int> DigestibleChannelTypes = [ChannelTypes.GuildText, ChannelTypes.GuildAnnouncement, ChannelTypes.GuildForum];
+    /// Text, announcement, voice and stage (their text chat) and forum channels: what a digest reads.
+    public static readonly IReadOnlyList<int> DigestibleChannelTypes =
+        [ChannelTypes.GuildText, ChannelTypes.GuildAnnouncement, ChannelTypes.GuildVoice, ChannelTypes.GuildStageVoice, ChannelTypes.GuildForum];
 
     private static readonly string ManageGuild = CommandContext.ManageGuild.ToString(CultureInfo.InvariantCulture);
 
@@ -51,7 +57,7 @@ internal static class CommandCatalog
         Command(
             Report,
             Localized("rapport", "report"),
-            Localized("Rapport d'activité : messages par salon, membres actifs, messages les plus réactifs", "Activity report: messages per channel, active members, most reacted messages"),
+            Localized("Rapport d'activité avec graphique : messages par salon, membres actifs, réactions", "Activity report with a chart: messages per channel, active members, most reacted messages"),
             options:
             [
                 new ApplicationCommandOption(
@@ -66,6 +72,7 @@ internal static class CommandCatalog
                         new ApplicationCommandChoice("Yesterday", Day, Localized("Hier", "Yesterday")),
                         new ApplicationCommandChoice("Last 7 days", Week, Localized("7 derniers jours", "Last 7 days")),
                         new ApplicationCommandChoice("Last 30 days", Month, Localized("30 derniers jours", "Last 30 days")),
+                        new ApplicationCommandChoice("Last 12 months", Year, Localized("12 derniers mois", "Last 12 months")),
                     ]),
             ],
             permissions: null),
@@ -84,10 +91,10 @@ internal static class CommandCatalog
                 new ApplicationCommandOption(
                     CommandOptionType.Channel,
                     ChannelOption,
-                    "Channel to leave out",
+                    "Channel to leave out (none: this one)",
                     NameLocalizations: Localized("salon", ChannelOption),
-                    DescriptionLocalizations: Localized("Salon à exclure", "Channel to leave out"),
-                    Required: true,
+                    DescriptionLocalizations: Localized("Salon à exclure (aucun : celui-ci)", "Channel to leave out (none: this one)"),
+                    Required: false,
                     ChannelTypes: DigestibleChannelTypes),
             ],
             permissions: ManageGuild),
@@ -105,6 +112,44 @@ internal static class CommandCatalog
                     DescriptionLocalizations: Localized("Salon exclu à réintégrer", "Excluded channel to bring back"),
                     Required: true,
                     Autocomplete: true),
+            ],
+            permissions: ManageGuild),
+        Command(
+            Important,
+            Localized("important", "important"),
+            Localized("Marque un salon important : il est envoyé même si le public du résumé ne le voit pas", "Mark a channel important: it is mailed even if the digest's audience cannot see it"),
+            options:
+            [
+                new ApplicationCommandOption(
+                    CommandOptionType.Channel,
+                    ChannelOption,
+                    "Channel to mark (none: this one)",
+                    NameLocalizations: Localized("salon", ChannelOption),
+                    DescriptionLocalizations: Localized("Salon à marquer (aucun : celui-ci)", "Channel to mark (none: this one)"),
+                    Required: false,
+                    ChannelTypes: DigestibleChannelTypes),
+                new ApplicationCommandOption(
+                    CommandOptionType.Boolean,
+                    RemoveOption,
+                    "Remove the mark instead",
+                    NameLocalizations: Localized("retirer", RemoveOption),
+                    DescriptionLocalizations: Localized("Retirer la marque plutôt", "Remove the mark instead"),
+                    Required: false),
+            ],
+            permissions: ManageGuild),
+        Command(
+            Audience,
+            Localized("audience", "audience"),
+            Localized("Le rôle dont la vue décide des salons envoyés dans le résumé", "The role whose view decides which channels the digest mails"),
+            options:
+            [
+                new ApplicationCommandOption(
+                    CommandOptionType.Role,
+                    RoleOption,
+                    "The members' role (none: show the current one)",
+                    NameLocalizations: Localized("rôle", RoleOption),
+                    DescriptionLocalizations: Localized("Le rôle des membres (aucun : afficher l'actuel)", "The members' role (none: show the current one)"),
+                    Required: false),
             ],
             permissions: ManageGuild),
     ];

@@ -53,4 +53,19 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
 
     public ResolvedChannel? ResolvedChannel(ulong id) =>
         Interaction.Data?.Resolved?.Channels?.GetValueOrDefault(id.ToString(CultureInfo.InvariantCulture));
+
+    public Role? ResolvedRole(ulong id) =>
+        Interaction.Data?.Resolved?.Roles?.GetValueOrDefault(id.ToString(CultureInfo.InvariantCulture));
+
+    /// The channel option's channel, else the channel the command was typed in (with its name and
+    /// type as Discord sent them, when it did); null when there is neither.
+    public (ulong Id, ResolvedChannel? Channel)? ChannelOrCurrent(string option)
+    {
+        if (SnowflakeOption(option) is { } id)
+        {
+            return (id, ResolvedChannel(id));
+        }
+
+        return Interaction.ChannelId is { } current ? (current, Interaction.Channel is { } channel && channel.Id == current ? channel : null) : null;
+    }
 }

@@ -17,6 +17,8 @@ internal static class InteractionsExtensions
         builder.Services.AddSingleton<ISlashCommand, ChannelsCommand>();
         builder.Services.AddSingleton<ISlashCommand, ExcludeCommand>();
         builder.Services.AddSingleton<ISlashCommand, IncludeCommand>();
+        builder.Services.AddSingleton<ISlashCommand, ImportantCommand>();
+        builder.Services.AddSingleton<ISlashCommand, AudienceCommand>();
         builder.Services.AddSingleton<ISlashCommand, ResumeCommand>();
         builder.Services.AddSingleton<ISlashCommand, ReportCommand>();
         return builder;

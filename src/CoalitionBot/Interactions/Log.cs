@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 117, Level = LogLevel.Information, Message = "Channel {ChannelId} (#{Name}) {Change} by {Member}")]
     public static partial void ChannelListChanged(ILogger logger, ulong channelId, string name, string change, string member);
 
+    [LoggerMessage(EventId = 125, Level = LogLevel.Information, Message = "Digest audience set to {Role} ({Reference}) by {Member}")]
+    public static partial void AudienceChanged(ILogger logger, string role, string reference, string member);
+
     [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "The deferred answer of /{Command} could not be delivered: {Reason}")]
     public static partial void EditFailed(ILogger logger, string command, string reason);
 

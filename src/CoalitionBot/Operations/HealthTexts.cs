@@ -102,6 +102,12 @@ internal sealed record HealthTexts
 
     public required string BackupLastFormat { get; init; }
 
+    public required string AudienceRoleUnknownFormat { get; init; }
+
+    public required string AudienceSeesNothingFormat { get; init; }
+
+    public required string AudienceFormat { get; init; }
+
     public required string SummarizationOnFormat { get; init; }
 
     public required string SummarizationOff { get; init; }
@@ -178,6 +184,9 @@ internal sealed record HealthTexts
         BackupFailedFormat = "the last snapshot failed at {0:u}: {1}",
         BackupNoneYetFormat = "no snapshot yet: the first is taken at {0}",
         BackupLastFormat = "last snapshot at {0:u}, {1} kept",
+        AudienceRoleUnknownFormat = "the audience role {0} is not a role of the server: the digest follows @everyone until a moderator chooses another (/audience or the admin page)",
+        AudienceSeesNothingFormat = "no channel the digest follows is visible to {0}: only channels marked important are mailed; choose the role members hold (/audience or the admin page)",
+        AudienceFormat = "the digest follows what {0} sees: {1} of {2} monitored channels",
         SummarizationOnFormat = "abstract by {0} when switched on on the admin page",
         SummarizationOff = "Summarization:Endpoint is not set: no abstract by a language model",
         SummarizationFailedFormat = "the last abstract by {0} failed: {1}",
@@ -237,6 +246,9 @@ internal sealed record HealthTexts
         BackupFailedFormat = "la dernière sauvegarde a échoué le {0:u} : {1}",
         BackupNoneYetFormat = "pas encore de sauvegarde : la première est prise à {0}",
         BackupLastFormat = "dernière sauvegarde le {0:u}, {1} conservées",
+        AudienceRoleUnknownFormat = "le rôle du public {0} n'existe pas sur le serveur : le résumé suit @everyone jusqu'à ce qu'un modérateur en choisisse un autre (/audience ou la page d'administration)",
+        AudienceSeesNothingFormat = "aucun salon suivi par le résumé n'est visible pour {0} : seuls les salons marqués importants sont envoyés ; choisissez le rôle que portent les membres (/audience ou la page d'administration)",
+        AudienceFormat = "le résumé suit ce que voit {0} : {1} salons suivis sur {2}",
         SummarizationOnFormat = "résumé par {0} quand il est activé sur la page d'administration",
         SummarizationOff = "Summarization:Endpoint manque : pas de résumé par un modèle de langue",
         SummarizationFailedFormat = "le dernier résumé par {0} a échoué : {1}",

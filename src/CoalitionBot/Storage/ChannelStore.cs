@@ -31,7 +31,7 @@ internal sealed class ChannelStore(Database database)
             if (serverList is null)
             {
                 var channels = All().Where(c => !Discord.Models.ChannelTypes.IsThread(c.Type)).ToList();
-                serverList = new ServerList(channels.Count == 0 ? null : [.. channels.Select(c => new Discord.Models.Channel(c.Id, c.Type, c.Name, c.Position, c.ParentId))]);
+                serverList = new ServerList(channels.Count == 0 ? null : [.. channels.Select(c => c.ToChannel())]);
             }
 
             return serverList.Channels;

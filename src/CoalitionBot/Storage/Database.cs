@@ -43,6 +43,10 @@ internal sealed class Database : IDisposable
 
     public ILiteCollection<T> Collection<T>(string name) => Engine.GetCollection<T>(name);
 
+    /// The database cannot be opened or read (what <see cref="StorageHealthCheck"/> reports).
+    public static bool IsUnavailable(Exception exception) =>
+        exception is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException or DatabaseInUseException;
+
     public void Dispose()
     {
         lock (gate)
@@ -69,6 +73,7 @@ internal sealed class Database : IDisposable
         RegisterList<StoredEmbed>(mapper);
         RegisterList<StoredMention>(mapper);
         RegisterList<StoredReaction>(mapper);
+        RegisterList<StoredOverwrite>(mapper);
         return mapper;
     }
 
@@ -85,6 +90,7 @@ internal sealed class Database : IDisposable
         messages.EnsureIndex(m => m.Timestamp);
         messages.EnsureIndex(m => m.ChannelId);
         engine.GetCollection<ChannelListEntry>(ChannelListStore.CollectionName).EnsureIndex(e => e.ChannelId);
+        engine.GetCollection<ChannelDayActivity>(DailyActivityStore.ChannelsCollectionName).EnsureIndex(c => c.DayNumber);
     }
 
     private LiteDatabase Open()

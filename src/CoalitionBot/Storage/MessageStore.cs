@@ -43,5 +43,8 @@ internal sealed class MessageStore(Database database)
 
     public int Count() => Messages().Count();
 
+    /// The oldest stored message's timestamp, or null when none is stored.
+    public DateTimeOffset? Earliest() => Messages().Query().OrderBy(m => m.Timestamp).Limit(1).FirstOrDefault()?.Timestamp;
+
     private LiteDB.ILiteCollection<StoredMessage> Messages() => database.Collection<StoredMessage>(CollectionName);
 }

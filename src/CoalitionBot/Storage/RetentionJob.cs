@@ -5,11 +5,13 @@ using Quartz;
 namespace CoalitionBot.Storage;
 
 /// Daily: removes stored messages older than Storage:RetentionDays, and everything else that
-/// quotes them (<see cref="IContentRetention"/>: the outbox's files) (invariant 6).
+/// quotes them (<see cref="IContentRetention"/>: the outbox's files) (invariant 6), once what is
+/// made from them has been taken (<see cref="IBeforeRetention"/>: the daily aggregates).
 [DisallowConcurrentExecution]
 internal sealed class RetentionJob(
     MessageStore messages,
     IEnumerable<IContentRetention> quotes,
+    IEnumerable<IBeforeRetention> takers,
     IOptions<StorageOptions> options,
     TimeProvider time,
     IdleMemoryRelease memory,
@@ -28,6 +30,11 @@ internal sealed class RetentionJob(
     public int Purge()
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
+        foreach (var taker in takers)
+        {
+            taker.BeforePurge(cutoff);
+        }
+
         var removed = messages.DeleteOlderThan(cutoff);
         Log.RetentionPurged(logger, removed, cutoff);
         foreach (var content in quotes)

@@ -1,11 +1,12 @@
 namespace CoalitionBot.Storage;
 
-/// Small settings documents kept in LiteDB (feature switches). Until a moderator changes them,
+/// Small settings documents kept in LiteDB (feature switches, the audience a moderator chose). Until a moderator changes them,
 /// the switches follow the configuration (<see cref="SwitchDefaults"/>).
 internal sealed class SettingsStore(Database database, Microsoft.Extensions.Options.IOptions<SwitchDefaults> defaults)
 {
     private const string CollectionName = "settings";
     private const string SwitchesId = "switches";
+    private const string AudienceId = "audience";
 
     public FeatureSwitches Switches() =>
         Settings().FindById(SwitchesId)?.Switches ?? new FeatureSwitches { WeeklySynthesis = defaults.Value.WeeklyDigest };
@@ -17,6 +18,11 @@ internal sealed class SettingsStore(Database database, Microsoft.Extensions.Opti
         return updated;
     }
 
+    /// The audience a moderator chose; null until one does (Digest:AudienceRole applies).
+    public AudienceChoice? Audience() => Settings().FindById(AudienceId)?.Audience;
+
+    public void SetAudience(AudienceChoice choice) => Settings().Upsert(new SettingsDocument { Id = AudienceId, Audience = choice });
+
     private LiteDB.ILiteCollection<SettingsDocument> Settings() => database.Collection<SettingsDocument>(CollectionName);
 
     private sealed class SettingsDocument
@@ -24,5 +30,7 @@ internal sealed class SettingsStore(Database database, Microsoft.Extensions.Opti
         public string Id { get; set; } = "";
 
         public FeatureSwitches Switches { get; set; } = new();
+
+        public AudienceChoice? Audience { get; set; }
     }
 }

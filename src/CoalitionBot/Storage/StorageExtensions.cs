@@ -13,8 +13,10 @@ internal static class StorageExtensions
         builder.Services.AddSingleton<ChannelListStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<ChannelStore>();
+        builder.Services.AddSingleton<RoleStore>();
         builder.Services.AddSingleton<CursorStore>();
         builder.Services.AddSingleton<SettingsStore>();
+        builder.Services.AddSingleton<DailyActivityStore>();
         builder.Services.AddSingleton<SeedImporter>();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

@@ -109,6 +109,38 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task The_page_shows_the_last_30_days_and_12_months_of_activity_as_inline_svg_from_the_aggregates()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        var zone = app.Get<Microsoft.Extensions.Options.IOptions<CoalitionBot.Localization.LocaleOptions>>().Value.GetZone();
+        var yesterday = CoalitionBot.Digest.DigestPeriod.LastCompleteDay(TimeProvider.System.GetUtcNow(), zone);
+        var store = app.Get<DailyActivityStore>();
+        store.Write(new DayActivity { Id = yesterday.AddDays(-3).DayNumber, Messages = 34, ActiveMembers = 5 }, []);
+        store.Write(new DayActivity { Id = yesterday.AddDays(-2).DayNumber }, []);
+        store.Write(new DayActivity { Id = yesterday.AddDays(-1).DayNumber }, []);
+        store.Write(new DayActivity { Id = yesterday.DayNumber, Messages = 12, ActiveMembers = 3 }, []);
+        using var client = await SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin");
+
+        var charts = page.QuerySelectorAll("section#activity svg");
+        Assert.Equal(2, charts.Length);
+        Assert.Equal("Activité des 30 derniers jours", page.QuerySelector("section#activity h2")?.TextContent);
+        var month = charts[0];
+        Assert.StartsWith("Messages par jour, du ", month.GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Equal(30, month.QuerySelectorAll("rect").Length);
+        // Days before the first recorded one were not read: outlined, not drawn as zero.
+        Assert.Equal(26, month.QuerySelectorAll("rect.unknown").Length);
+        Assert.Equal(["34", "0", "0", "12"], month.QuerySelectorAll("rect.bar").Select(r => r.GetAttribute("data-messages")));
+        var tallest = month.QuerySelector("rect.bar[data-messages='34']")!;
+        Assert.True(double.Parse(tallest.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture)
+            > double.Parse(month.QuerySelector("rect.bar[data-messages='12']")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.EndsWith("— 34", tallest.QuerySelector("title")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(12, charts[1].QuerySelectorAll("rect").Length);
+        Assert.Equal(46, charts[1].QuerySelectorAll("rect.bar").Sum(r => int.Parse(r.GetAttribute("data-messages")!, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Channel_names_and_log_lines_are_encoded_never_interpreted()
     {
         await using var app = new TestApp(AdminApiTests.Enabled());
@@ -175,6 +207,37 @@ public sealed class AdminPageTests
         var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_audience_line_says_what_is_wrong_and_its_form_and_api_set_the_role()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled(botToken: GuildFake.Token));
+        var server = new MembersOnlyGuild(app.Discord);
+        server.Lobby.Overwrites.Add(new FakeOverwrite(app.Discord.Guild, Allow: 0, Deny: MembersOnlyGuild.ViewChannel));
+        app.Discord.AddRole("<script>alert(1)</script>");
+        app.Discord.Map();
+        await app.Poller.PollAsync(Token);
+        using var client = await SignedInClientAsync(app);
+
+        var before = await GetPageAsync(client, "/admin");
+        var after = await SubmitAsync(client, before, "form[action='/admin/audience']", new() { ["role"] = Payloads.Id(server.Membre) });
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminApiTests.AdminToken);
+        var read = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync(new Uri("/admin/api/audience", UriKind.Relative), Token))!;
+        using var unknown = await api.PutAsync(new Uri("/admin/api/audience", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { role = "Trésorerie" }), Token);
+        using var everyone = await api.PutAsync(new Uri("/admin/api/audience", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new { role = "@everyone" }), Token);
+
+        Assert.StartsWith("⚠ aucun salon suivi par le résumé n'est visible pour @everyone", before.QuerySelector("[data-audience=problem]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("invisible pour @everyone", before.QuerySelector($"tr[data-channel='{server.General.Id}'] .state")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(before.QuerySelectorAll("select[name=role] option"), o => o.TextContent == "<script>alert(1)</script>");
+        Assert.Empty(before.QuerySelectorAll("script"));
+        Assert.Equal("@Membre voit 3 des 5 salons suivis ; les autres ne sont envoyés que s'ils sont importants.", after.QuerySelector("[data-audience=ok]")!.TextContent);
+        Assert.Equal(Payloads.Id(server.Membre), after.QuerySelector("select[name=role] option[selected]")!.GetAttribute("value"));
+        Assert.Equal(("@Membre", "moderator", "admin"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
+        Assert.Equal("@everyone", app.Get<SettingsStore>().Audience()!.Role);
     }
 
     internal static async Task<HttpClient> SignedInClientAsync(TestApp app)

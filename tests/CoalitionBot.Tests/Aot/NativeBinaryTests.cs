@@ -80,6 +80,14 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Assert.DoesNotContain("#annonces (par", listed, StringComparison.Ordinal);
             var choice = Assert.Single(suggestions["data"]!["choices"]!.AsArray());
             Assert.Equal(general, (string)choice!["value"]!);
+
+            // /report draws its chart with SkiaSharp's native library, loaded beside the AOT binary.
+            await CommandAsync(restarted, keys, Payloads.Command("report", Payloads.StringOption("period", "week"), guildId: guildId));
+            var (payload, png) = await EditedWithFileAsync(guild, 3);
+            Assert.Equal("attachment://activity.png", (string)payload["embeds"]![0]!["image"]!["url"]!);
+            var image = PngImage.Decode(png);
+            Assert.Equal((800, 300), (image.Width, image.Height));
+            Assert.True(image.DistinctColours() > 2, "the chart is blank");
             await restarted.StopCleanlyAsync(Token);
         }
 
@@ -312,6 +320,32 @@ public sealed class NativeBinaryTests(NativeBinary binary)
 
         var edit = guild.Server.LogEntries.Where(e => e.RequestMessage.Method == "PATCH").OrderBy(e => e.RequestMessage.DateTime).ElementAt(count - 1);
         return (string)JsonNode.Parse(edit.RequestMessage.Body!)!["content"]!;
+    }
+
+    /// The <paramref name="count"/>th edit, sent as multipart: its payload_json and its files[0].
+    private static async Task<(JsonNode Payload, byte[] File)> EditedWithFileAsync(GuildFake guild, int count)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(15));
+        while (guild.Server.LogEntries.Count(e => e.RequestMessage.Method == "PATCH") < count)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        var edit = guild.Server.LogEntries.Where(e => e.RequestMessage.Method == "PATCH").OrderBy(e => e.RequestMessage.DateTime).ElementAt(count - 1);
+        var type = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.Parse(edit.RequestMessage.Headers!["Content-Type"].Single());
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(
+            Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(type.Boundary).Value!, new MemoryStream(edit.RequestMessage.BodyAsBytes!));
+        var parts = new Dictionary<string, byte[]>();
+        while (await reader.ReadNextSectionAsync(Token) is { } section)
+        {
+            using var body = new MemoryStream();
+            await section.Body.CopyToAsync(body, Token);
+            var name = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.Parse(section.ContentDisposition).Name;
+            parts[Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(name).Value!] = body.ToArray();
+        }
+
+        return (JsonNode.Parse(parts["payload_json"])!, parts["files[0]"]);
     }
 
     /// Quartz polls once at start: the status shows a last poll once its job has run.

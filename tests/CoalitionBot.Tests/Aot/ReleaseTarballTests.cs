@@ -9,7 +9,7 @@ namespace CoalitionBot.Tests.Aot;
 public sealed class ReleaseTarballTests(NativeBinary binary)
 {
     [Fact]
-    public async Task The_tarball_holds_the_binary_libsodium_settings_unit_and_caddy_files_and_runs_unpacked()
+    public async Task The_tarball_holds_the_binary_libsodium_libskiasharp_settings_unit_and_caddy_files_and_runs_unpacked()
     {
         using var folder = new TempDirectory("coalitionbot-tarball-");
         var release = await ReleaseTarball.PackageAsync(folder.Path, Path.GetDirectoryName(binary.Path)!, "x64");
@@ -22,7 +22,7 @@ public sealed class ReleaseTarballTests(NativeBinary binary)
         Assert.True(listing.ExitCode == 0, listing.Output);
         foreach (var entry in new[]
         {
-            "CoalitionBot", "libsodium.so", "appsettings.json", "coalitionbot.service", "coalitionbot.env.example",
+            "CoalitionBot", "libsodium.so", "libSkiaSharp.so", "appsettings.json", "coalitionbot.service", "coalitionbot.env.example",
             "caddy/Caddyfile", "caddy/deploy/caddy/admin-off.caddy", "caddy/deploy/caddy/admin-basicauth.caddy",
         })
         {

@@ -5,7 +5,7 @@ namespace CoalitionBot.Tests.Aot;
 
 /// The systemd unit sets MemoryDenyWriteExecute=yes. The native AOT binary has no JIT, so it should
 /// never need writable and executable memory: run under deploy/systemd/mdwe.c (the same rule, through
-/// prctl), it must serve signed requests, answer /healthz, render a digest and stop cleanly.
+/// prctl), it must serve signed requests, answer /healthz, draw /report's chart, render a digest and stop cleanly.
 [Collection(NativeBinaryGroup.Name)]
 [Trait("Category", "Process")]
 public sealed class WriteExecuteMemoryTests(NativeBinary binary)
@@ -42,6 +42,22 @@ public sealed class WriteExecuteMemoryTests(NativeBinary binary)
 
             Assert.Equal(HttpStatusCode.OK, pong.StatusCode);
             Assert.Contains("\"type\":1", await pong.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+
+            // /report draws its chart with SkiaSharp's native library: it must not need W+X memory
+            // either. Discord is unreachable here, so the drawn answer ends in one "could not be
+            // delivered" line, written only after the chart was made.
+            using var report = await bot.Client.PostAsync(keys, Payloads.Command("report", Payloads.StringOption("period", "week")).ToJsonString(), Token);
+            Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token))
+            {
+                timeout.CancelAfter(TimeSpan.FromSeconds(60));
+                while (!bot.Output.Contains("The deferred answer of /report could not be delivered", StringComparison.Ordinal))
+                {
+                    await Task.Delay(100, timeout.Token);
+                }
+            }
+
+            Assert.DoesNotContain("Command /report failed", bot.Output, StringComparison.Ordinal);
             Assert.True(health.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, bot.Output);
             await bot.StopCleanlyAsync(Token);
         }

@@ -46,6 +46,7 @@ public sealed class BackupRestoreTests : IDisposable
         clock.SetUtcNow(Local(Monday.AddDays(1), 7).AddMinutes(5));
         Assert.Equal(1, await app.Get<DigestService>().RunDueAsync(Token));
         var snapshotTime = clock.GetUtcNow();
+        Assert.True(app.Get<DailyActivityRecorder>().Settle() > 0, "Monday's aggregates are written");
         var atSnapshot = Capture(app);
 
         var snapshot = app.Get<SnapshotWriter>().TakeSnapshot();
@@ -86,7 +87,11 @@ public sealed class BackupRestoreTests : IDisposable
         lines.AddRange(app.Get<CursorStore>().All().OrderBy(c => c.Key).Select(c => $"cursor {c.Key} {c.Value}"));
         lines.Add($"covered since {app.Get<CursorStore>().CoveredSince:O}");
         lines.AddRange(app.Get<DigestLedger>().Latest(30).Select(r => $"digest {r.Id} {r.State} {r.Messages} {r.SentAt:O} {r.MessageId} {r.Subject} {r.Text.Length}"));
-        var week = app.Get<RecentActivity>().Report(ReportPeriod.Week);
+        // The daily aggregates themselves (kept beyond retention, so only a backup brings them back).
+        var aggregates = app.Get<DailyActivityStore>();
+        lines.AddRange(aggregates.Days(Monday.AddDays(-30), Monday.AddDays(30)).Select(d => $"aggregate {d.Day} messages={d.Messages} members={d.ActiveMembers} reactions={d.Reactions}"));
+        lines.AddRange(aggregates.Channels(Monday.AddDays(-30), Monday.AddDays(30)).Select(c => $"aggregate {c.Day} {c.ChannelId} messages={c.Messages} authors={c.Authors}"));
+        var week = app.Get<ActivityReports>().Report(ReportPeriod.Week);
         lines.Add($"report {week.From}..{week.To} messages={week.Messages} members={week.ActiveMembers}");
         lines.AddRange(week.Channels.Select(c => $"report channel {c.ChannelId} {c.Name} {c.Messages}"));
         return lines;

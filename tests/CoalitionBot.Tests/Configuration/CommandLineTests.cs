@@ -19,6 +19,47 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task Help_and_version_print_and_exit_0_without_starting_anything()
+    {
+        var (helpExit, help) = await RunAsync(["--help"], port: null);
+        var (shortExit, shortHelp) = await RunAsync(["-h"], port: null);
+        var (versionExit, version) = await RunAsync(["--version"], port: null);
+
+        Assert.Equal((0, 0, 0), (helpExit, shortExit, versionExit));
+        Assert.StartsWith("Usage: CoalitionBot [COMMAND]", help, StringComparison.Ordinal);
+        Assert.Contains("register-commands", help, StringComparison.Ordinal);
+        Assert.Contains("digest --preview [--date YYYY-MM-DD] [--sample]", help, StringComparison.Ordinal);
+        Assert.Equal(help, shortHelp);
+        Assert.Matches(@"^CoalitionBot [0-9]+\.[0-9]+\.[0-9]+\s*$", version);
+        Assert.DoesNotContain("Now listening", help + version, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--port")]
+    [InlineData("-v")]
+    [InlineData("--verbose")]
+    public async Task Any_other_option_before_a_command_is_refused_in_one_line_with_exit_code_2(string option)
+    {
+        var (exitCode, output) = await RunAsync([option, "register-commands"], port: null);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Unknown option \"{option}\": the options are --help and --version", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Digest:Language=en", true)]
+    [InlineData("--urls=http://127.0.0.1:5080", true)]
+    [InlineData("--environment=Testing", true)]
+    [InlineData("--verbose", false)]
+    [InlineData("--port=5080", false)]
+    [InlineData("--Digest:Language", false)]
+    [InlineData("-h", false)]
+    public void Settings_on_the_command_line_are_told_apart_from_options(string argument, bool setting) =>
+        Assert.Equal(setting, CommandLine.IsSetting(argument));
+
+    [Fact]
     public async Task A_port_already_taken_stops_the_bot_with_one_clear_line()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);

@@ -3,6 +3,7 @@ using CoalitionBot.Digest;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Interactions;
 using CoalitionBot.Interactions.Commands;
+using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 
 namespace CoalitionBot.Tests.Digest;
@@ -48,12 +49,33 @@ public sealed class ActivityCommandsTests
     }
 
     [Fact]
+    public async Task Resume_with_nothing_new_says_when_the_last_digest_went_out_and_shows_its_highlights()
+    {
+        using var harness = new DigestHarness(DigestHarness.Local(Monday.AddDays(1), 15));
+        harness.Messages.Upsert(
+        [
+            DigestFixtures.Message(10, "Audience fixée au 12 janvier", hour: 10, author: 1, day: Monday) with { Reactions = [new StoredReaction("👍", null, 6)] },
+            DigestFixtures.Message(10, "merci", hour: 11, author: 2, day: Monday),
+        ]);
+        harness.Ledger.Save(new DigestRecord { Id = "2026-11-23", State = DigestState.Sent, SentAt = DigestHarness.Local(Monday.AddDays(1), 7, 2) });
+        var command = new ResumeCommand(harness.Activity(), harness.Abstracts, harness.Locale, harness.ServerName, harness.Settings);
+
+        var reply = await command.ExecuteAsync(Context(CommandCatalog.Resume, InteractionTexts.French), TestContext.Current.CancellationToken);
+        var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
+
+        var description = Assert.Single(edit.Embeds!).Description!;
+        Assert.StartsWith("Rien de nouveau depuis le dernier résumé, envoyé le mardi 24 novembre 2026 à 07:02.", description, StringComparison.Ordinal);
+        Assert.Contains("**À la une**\n• [Audience fixée au 12 janvier](https://discord.com/channels/", description, StringComparison.Ordinal);
+        Assert.Contains("6 réactions", description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Report_counts_the_chosen_period()
     {
         using var harness = new DigestHarness(DigestHarness.Local(Monday.AddDays(1), 15));
         harness.AddMessages(Monday, 5);
         harness.AddMessages(Monday.AddDays(-3), 2);
-        var command = new ReportCommand(harness.Activity(), harness.Locale, harness.ServerName);
+        var command = new ReportCommand(harness.Reports(), harness.Locale, harness.ServerName);
 
         var reply = await command.ExecuteAsync(Context(CommandCatalog.Report, InteractionTexts.French, Option(CommandCatalog.PeriodOption, 3, "\"week\"")), TestContext.Current.CancellationToken);
         var edit = (await reply.Deferred!(TestContext.Current.CancellationToken)).Original;
@@ -70,6 +92,6 @@ public sealed class ActivityCommandsTests
 
         Assert.All(new[] { resume, report }, c => Assert.Equal(["fr", "en-US", "en-GB"], c.DescriptionLocalizations!.Keys));
         Assert.Equal("rapport", report.NameLocalizations!["fr"]);
-        Assert.Equal(["day", "week", "month"], report.Options![0].Choices!.Select(c => c.Value));
+        Assert.Equal(["day", "week", "month", "year"], report.Options![0].Choices!.Select(c => c.Value));
     }
 }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CoalitionBot.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using CoalitionBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
@@ -90,6 +92,58 @@ public sealed class ActivityInteractionsTests : IDisposable
         Assert.Equal("Depuis le dernier résumé", embed.GetProperty("title").GetString());
         Assert.Contains("3 messages", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, edit.RootElement.GetProperty("allowed_mentions").GetProperty("parse").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Report_of_a_week_edits_the_answer_with_a_PNG_chart_sent_as_Discord_documents_files_on_an_answer()
+    {
+        await using var app = App();
+        app.Time.SetUtcNow(app.Time.GetUtcNow().AddDays(1));
+
+        var response = await PostSignedAsync(app, "{\"id\":\"9\",\"name\":\"report\",\"type\":1,\"options\":[{\"name\":\"period\",\"type\":3,\"value\":\"week\"}]}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var entry = await PatchAsync();
+        var contentType = MediaTypeHeaderValue.Parse(entry.RequestMessage.Headers!["Content-Type"].Single());
+        Assert.Equal("multipart/form-data", contentType.MediaType.Value);
+        var reader = new MultipartReader(HeaderUtilities.RemoveQuotes(contentType.Boundary).Value!, new MemoryStream(entry.RequestMessage.BodyAsBytes!));
+        var parts = new Dictionary<string, (string? FileName, string? Type, byte[] Body)>();
+        while (await reader.ReadNextSectionAsync(Token) is { } section)
+        {
+            var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
+            using var body = new MemoryStream();
+            await section.Body.CopyToAsync(body, Token);
+            parts.Add(HeaderUtilities.RemoveQuotes(disposition.Name).Value!, (HeaderUtilities.RemoveQuotes(disposition.FileName).Value, section.ContentType, body.ToArray()));
+        }
+
+        const string Path = "/webhooks/{webhook_id}/{webhook_token}/messages/@original";
+        Assert.Equal(["files[0]", "payload_json"], parts.Keys.Order());
+        Assert.Subset(OpenApiSchemas.MultipartFileParts(Path, "patch").ToHashSet(), parts.Keys.Where(k => k != "payload_json").ToHashSet());
+        var payload = Encoding.UTF8.GetString(parts["payload_json"].Body);
+        OpenApiSchemas.AssertValid(OpenApiSchemas.RequestBody(Path, "patch"), payload, "original response edit with a file");
+        using var edit = JsonDocument.Parse(payload);
+        var attachment = Assert.Single(edit.RootElement.GetProperty("attachments").EnumerateArray());
+        Assert.Equal("0", attachment.GetProperty("id").GetString());
+        Assert.Equal("activity.png", attachment.GetProperty("filename").GetString());
+        var embed = edit.RootElement.GetProperty("embeds")[0];
+        Assert.Equal("attachment://activity.png", embed.GetProperty("image").GetProperty("url").GetString());
+        Assert.Contains("3 messages", embed.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Messages par jour", embed.GetProperty("fields")[0].GetProperty("name").GetString());
+        Assert.Equal("activity.png", parts["files[0]"].FileName);
+        Assert.Equal("image/png", parts["files[0]"].Type);
+        var image = PngImage.Decode(parts["files[0]"].Body);
+        Assert.Equal((800, 300), (image.Width, image.Height));
+        Assert.True(image.DistinctColours() > 3, "the chart is blank");
+    }
+
+    private async Task<WireMock.Logging.ILogEntry> PatchAsync()
+    {
+        for (var attempt = 0; attempt < 400 && !discord.LogEntries.Any(); attempt++)
+        {
+            await Task.Delay(25, Token);
+        }
+
+        return Assert.Single(discord.LogEntries);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using CoalitionBot.Activity;
 using CoalitionBot.Digest;
 using CoalitionBot.Discord.Models;
 using CoalitionBot.Storage;
-using CoalitionBot.Tests.Support;
 using static CoalitionBot.Tests.Support.DigestFixtures;
 
 namespace CoalitionBot.Tests.Digest;
@@ -103,27 +102,50 @@ public sealed class DigestEmbedRendererTests
     }
 
     [Fact]
-    public void The_activity_report_counts_per_channel_members_reactions_and_the_change()
+    public void The_activity_report_counts_per_channel_members_and_the_change_from_the_aggregates()
     {
-        var channels = new[] { Channel(10, "général"), Channel(11, "annonces", position: 1) };
-        var current = Request(
-            [
-                Message(10, "a", author: 1) with { Reactions = [new StoredReaction("👍", null, 7)] },
-                Message(10, "b", author: 2),
-                Message(11, "c", author: 1) with { Reactions = [new StoredReaction("🎉", null, 2)] },
-            ],
-            channels);
-        var previous = new DigestRequest(Period(Day.AddDays(-1)), DigestFixtures.Guild, [Message(10, "x", day: Day.AddDays(-1))], channels, []);
+        var names = new Dictionary<ulong, string> { [10] = "général", [11] = "annonces" };
+        DayActivity[] days = [new() { Id = Day.DayNumber, Messages = 3, ActiveMembers = 2, Reactions = 9 }];
+        ChannelDayActivity[] channels =
+        [
+            new() { Id = ChannelDayActivity.Key(Day, 10), DayNumber = Day.DayNumber, ChannelId = 10, Messages = 2, Authors = 2 },
+            new() { Id = ChannelDayActivity.Key(Day, 11), DayNumber = Day.DayNumber, ChannelId = 11, Messages = 1, Authors = 1 },
+        ];
+        DayActivity[] previous = [new() { Id = Day.AddDays(-1).DayNumber, Messages = 1, ActiveMembers = 1 }];
+        var reacted = DigestBuilder.Build(Request([Message(10, "a", author: 1) with { Reactions = [new StoredReaction("👍", null, 7)] }], [Channel(10, "général")])).Highlights;
 
-        var report = ActivityReport.Build(ReportPeriod.Day, Day, Day, current, previous);
+        var report = ActivityReport.Build(ReportPeriod.Day, Day, days, channels, previous, Day.AddDays(-1), id => (names[id], "https://discord.com/channels/1/" + id), reacted);
         var embeds = DigestEmbedRenderer.Render(report, French());
 
         Assert.Equal((3, 1, 2), (report.Messages, report.PreviousMessages, report.ActiveMembers));
         Assert.Equal(["général", "annonces"], report.Channels.Select(c => c.Name));
-        Assert.Equal([7, 2], report.MostReacted.Select(h => h.Reactions));
         AssertWithinDiscordLimits(embeds);
         Assert.Equal("Activité d'hier", embeds[0].Title);
-        Assert.Contains("+2 par rapport à la période précédente", embeds[0].Description, StringComparison.Ordinal);
+        Assert.StartsWith("**3 messages** (+2 par rapport à la période précédente) · 2 membres actifs", embeds[0].Description, StringComparison.Ordinal);
         Assert.Contains("7 réactions", embeds[0].Fields![1].Value, StringComparison.Ordinal);
+        Assert.Null(embeds[0].Image);
+    }
+
+    [Fact]
+    public void A_year_report_lists_its_months_and_shows_the_attached_chart_and_says_when_the_period_before_was_only_partly_read()
+    {
+        var last = new DateOnly(2026, 11, 30);
+        var days = Enumerable.Range(0, 200).Select(i => new DayActivity { Id = last.AddDays(-i).DayNumber, Messages = 2, ActiveMembers = 1 }).ToList();
+
+        var report = ActivityReport.Build(ReportPeriod.Year, last, days, [], [], new DateOnly(2025, 6, 1), id => ("?", ""), []);
+        var embeds = DigestEmbedRenderer.Render(report, French(), ActivityChart.FileName);
+
+        Assert.Equal((new DateOnly(2025, 12, 1), last), (report.From, report.To));
+        Assert.Equal(12, report.Buckets.Count);
+        Assert.Equal(400, report.Messages);
+        Assert.Null(report.PreviousMessages);
+        Assert.Equal("Activité des 12 derniers mois", embeds[0].Title);
+        Assert.Contains("pas de comparaison : le bot ne lit le serveur que depuis le dimanche 1 juin 2025", embeds[0].Description, StringComparison.Ordinal);
+        Assert.Equal("attachment://activity.png", embeds[0].Image!.Url);
+        var months = embeds[0].Fields![0];
+        Assert.Equal("Messages par mois", months.Name);
+        Assert.StartsWith("déc. 2025 — –\n", months.Value, StringComparison.Ordinal);
+        Assert.EndsWith("nov. 2026 — 60", months.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain(embeds[0].Fields!, f => f.Name == "Messages les plus réactifs");
     }
 }

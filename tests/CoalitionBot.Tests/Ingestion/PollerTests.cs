@@ -159,7 +159,7 @@ public sealed class PollerTests : IDisposable
 
         Assert.Equal(PollOutcomes.Completed, summary.Outcome);
         Assert.Equal(["modération", "privé"], summary.Unreadable.Order());
-        Assert.False(host.Channels.Find(privateThread.Id)!.EveryoneCanView);
+        Assert.False(host.Channels.Find(privateThread.Id)!.AudienceCanView);
         Assert.StartsWith("403", host.Channels.Find(secret.Id)!.Unreadable, StringComparison.Ordinal);
         Assert.Equal(fake.AllMessages.Where(m => m.ChannelId != secret.Id && m.ChannelId != privateThread.Id).Select(m => m.Id).Order(), StoredIds(host));
         Assert.Equal(1, second.MessagesStored);
@@ -337,17 +337,17 @@ public sealed class PollerTests : IDisposable
         // @everyone sees nothing server-wide; members see #général through their role, and
         // #annonces is opened to @everyone explicitly.
         fake.EveryonePermissions = 0;
-        sample.General.Overwrites.Add(new FakeOverwrite(members, Allow: ChannelDiscovery.ViewChannel, Deny: 0));
-        sample.Announcements.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: ChannelDiscovery.ViewChannel, Deny: 0));
+        sample.General.Overwrites.Add(new FakeOverwrite(members, Allow: CoalitionBot.Discord.Permissions.ViewChannel, Deny: 0));
+        sample.Announcements.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: CoalitionBot.Discord.Permissions.ViewChannel, Deny: 0));
         fake.Map();
         using var host = Host();
 
         await host.Poller.PollAsync(Token);
         var second = await host.Poller.PollAsync(Token);
 
-        Assert.False(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
-        Assert.False(host.Channels.Find(sample.Thread.Id)!.EveryoneCanView);
-        Assert.True(host.Channels.Find(sample.Announcements.Id)!.EveryoneCanView);
+        Assert.False(host.Channels.Find(sample.General.Id)!.AudienceCanView);
+        Assert.False(host.Channels.Find(sample.Thread.Id)!.AudienceCanView);
+        Assert.True(host.Channels.Find(sample.Announcements.Id)!.AudienceCanView);
         Assert.Single(fake.GuildRequests);
         Assert.Equal(2, second.Requests);
     }
@@ -357,7 +357,7 @@ public sealed class PollerTests : IDisposable
     {
         var sample = new SampleGuild(fake);
         var members = fake.AddChannel("membres");
-        members.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: 0, Deny: ChannelDiscovery.ViewChannel));
+        members.Overwrites.Add(new FakeOverwrite(fake.Guild, Allow: 0, Deny: CoalitionBot.Discord.Permissions.ViewChannel));
         fake.Map();
         using var host = Host();
 
@@ -378,8 +378,8 @@ public sealed class PollerTests : IDisposable
         Assert.Equal(["Cam (bureau)", "Jules", "plainuser"], names);
         var webhook = host.Messages.Find(sample.Webhook.Id)!;
         Assert.Equal(("Agenda Feed", true), (webhook.AuthorName, webhook.AuthorIsBot));
-        Assert.False(host.Channels.Find(members.Id)!.EveryoneCanView);
-        Assert.True(host.Channels.Find(sample.General.Id)!.EveryoneCanView);
+        Assert.False(host.Channels.Find(members.Id)!.AudienceCanView);
+        Assert.True(host.Channels.Find(sample.General.Id)!.AudienceCanView);
         Assert.Equal(sample.Category.Id, host.Channels.Find(sample.General.Id)!.ParentId);
         Assert.Single(fake.RequestsTo($"/guilds/{fake.Guild}/members/{sample.Camille.Id}"));
     }

@@ -21,7 +21,7 @@ public sealed class RetentionTests : IDisposable
             new StoredMessage { Id = 2, ChannelId = 9, Content = "kept", Timestamp = now.AddDays(-29) },
             new StoredMessage { Id = 3, ChannelId = 9, Content = "today", Timestamp = now },
         ]);
-        var job = new RetentionJob(host.Messages, [], host.Get<IOptions<StorageOptions>>(), TimeProvider.System, new IdleMemoryRelease(NullLogger<IdleMemoryRelease>.Instance), NullLogger<RetentionJob>.Instance);
+        var job = new RetentionJob(host.Messages, [], [], host.Get<IOptions<StorageOptions>>(), TimeProvider.System, new IdleMemoryRelease(NullLogger<IdleMemoryRelease>.Instance), NullLogger<RetentionJob>.Instance);
 
         var removed = job.Purge();
 

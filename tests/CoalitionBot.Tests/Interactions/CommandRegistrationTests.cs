@@ -55,7 +55,13 @@ public sealed partial class CommandRegistrationTests
         Assert.Equal("32", (string)commands["include"]["default_member_permissions"]!);
         Assert.False(commands["channels"].ContainsKey("default_member_permissions"));
         Assert.All(commands.Values, c => Assert.Equal("[0]", c["contexts"]!.ToJsonString()));
-        Assert.Equal("[0,5,15]", commands["exclude"]["options"]![0]!["channel_types"]!.ToJsonString());
+        Assert.Equal("32", (string)commands["important"]["default_member_permissions"]!);
+        Assert.Equal("32", (string)commands["audience"]["default_member_permissions"]!);
+        Assert.Equal("[0,5,2,13,15]", commands["exclude"]["options"]![0]!["channel_types"]!.ToJsonString());
+        Assert.Equal("[0,5,2,13,15]", commands["important"]["options"]![0]!["channel_types"]!.ToJsonString());
+        // No channel: the one where the command is typed.
+        Assert.False((bool)commands["exclude"]["options"]![0]!["required"]!);
+        Assert.Equal(8, (int)commands["audience"]["options"]![0]!["type"]!);
         Assert.True((bool)commands["include"]["options"]![0]!["autocomplete"]!);
     }
 

@@ -33,11 +33,11 @@ public sealed class CommandTests
         Assert.EndsWith("/messages/@original", edit.RequestMessage.Path, StringComparison.Ordinal);
         OpenApiSchemas.AssertValid(OpenApiSchemas.RequestBody("/webhooks/{webhook_id}/{webhook_token}/messages/@original", "patch"), edit.RequestMessage.Body!, "original response edit");
         var content = (string)JsonNode.Parse(edit.RequestMessage.Body!)!["content"]!;
-        Assert.Contains("Salons suivis (2)", content, StringComparison.Ordinal);
-        Assert.Contains("#general, #annonces", content, StringComparison.Ordinal);
-        Assert.Contains("Salons exclus (1)", content, StringComparison.Ordinal);
-        Assert.Contains("#événements (par Camille, le", content, StringComparison.Ordinal);
-        Assert.DoesNotContain("#vocal", content, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (3)", content, StringComparison.Ordinal);
+        Assert.Contains("#general, #annonces, #vocal", content, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (1)", content, StringComparison.Ordinal);
+        Assert.Contains("#événements (exclu par Camille, le", content, StringComparison.Ordinal);
+        Assert.DoesNotContain("#Coalition", content, StringComparison.Ordinal);
         Assert.Empty(JsonNode.Parse(edit.RequestMessage.Body!)!["allowed_mentions"]!["parse"]!.AsArray());
         app.Discord.AssertNoUnexpectedRequests();
     }
@@ -55,7 +55,7 @@ public sealed class CommandTests
 
         Assert.Equal(4, (int)answer["type"]!);
         Assert.Equal(64, (int)answer["data"]!["flags"]!);
-        Assert.Contains("Monitored channels (3)", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
+        Assert.Contains("Channels in the digest (4)", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
         Assert.Single(app.Discord.Requests, e => e.RequestMessage.Method == "GET");
     }
 
@@ -69,7 +69,7 @@ public sealed class CommandTests
 
         var content = (string)answer["data"]!["content"]!;
         Assert.Equal(4, (int)answer["type"]!);
-        Assert.Contains("Salons exclus (1)", content, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (1)", content, StringComparison.Ordinal);
         Assert.Contains("n'est pas disponible", content, StringComparison.Ordinal);
         Assert.Empty(app.Discord.Requests);
     }
@@ -89,7 +89,7 @@ public sealed class CommandTests
         var answer = await SendAsync(app, Payloads.Command("channels"));
 
         var content = (string)answer["data"]!["content"]!;
-        Assert.Contains("Salons suivis (1)**\u00a0: #general", content, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (1)**\u00a0: #general", content, StringComparison.Ordinal);
         Assert.DoesNotContain("un-fil", content, StringComparison.Ordinal);
         Assert.DoesNotContain("n'est pas disponible", content, StringComparison.Ordinal);
         Assert.Empty(app.Discord.Requests);
@@ -112,14 +112,14 @@ public sealed class CommandTests
         var afterInclude = await ContentAsync(app);
         var english = await ContentAsync(app, "en-US");
 
-        Assert.Contains("Salons suivis (1)**\u00a0: #general", first, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (1)**\u00a0: #general", first, StringComparison.Ordinal);
         Assert.Equal(first, again);
-        Assert.Contains("Salons suivis (0)", afterExclude, StringComparison.Ordinal);
-        Assert.Contains("Salons exclus (1)", afterExclude, StringComparison.Ordinal);
-        Assert.Contains("Salons suivis (1)**\u00a0: #annonces", afterNewChannel, StringComparison.Ordinal);
-        Assert.Contains("Salons suivis (2)**\u00a0: #general, #annonces", afterInclude, StringComparison.Ordinal);
-        Assert.Contains("Salons exclus (0)", afterInclude, StringComparison.Ordinal);
-        Assert.Contains("Monitored channels (2)", english, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (0)", afterExclude, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (1)", afterExclude, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (1)**\u00a0: #annonces", afterNewChannel, StringComparison.Ordinal);
+        Assert.Contains("Salons envoyés dans le résumé (2)**\u00a0: #general, #annonces", afterInclude, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (0)", afterInclude, StringComparison.Ordinal);
+        Assert.Contains("Channels in the digest (2)", english, StringComparison.Ordinal);
 
         static async Task<string> ContentAsync(TestApp app, string locale = "fr") =>
             (string)(await SendAsync(app, Payloads.Command("channels", locale: locale)))["data"]!["content"]!;
@@ -183,15 +183,15 @@ public sealed class CommandTests
     }
 
     [Theory]
-    [InlineData(2)]
     [InlineData(4)]
+    [InlineData(14)]
     public async Task Exclude_refuses_a_channel_a_digest_cannot_read(int type)
     {
         await using var app = new TestApp();
 
         var answer = await SendAsync(app, Payloads.Command("exclude", Payloads.ChannelOption(Voice), resolvedChannels: Payloads.ResolvedChannel(Voice, "vocal", type)));
 
-        Assert.Contains("Seuls les salons textuels", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
+        Assert.Contains("Seuls les salons textuels, d'annonces, vocaux", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
         Assert.Empty(app.Get<ChannelListStore>().Excluded());
     }
 
@@ -339,7 +339,7 @@ public sealed class CommandTests
         await app.RestartAsync();
         var answer = await SendAsync(app, Payloads.Command("channels"));
 
-        Assert.Contains("Salons exclus (1)**\u00a0: #annonces", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (1)**\u00a0: #annonces", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
     }
 
     internal static Task<JsonNode> ExcludeAsync(TestApp app, string channelId, string name, string locale = "fr") =>

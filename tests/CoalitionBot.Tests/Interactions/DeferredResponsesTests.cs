@@ -98,7 +98,7 @@ public sealed class DeferredResponsesTests
         var edit = await app.Discord.WaitForRequestAsync(e => e.RequestMessage.Method == "PATCH", Token);
 
         var content = (string)JsonNode.Parse(edit.RequestMessage.Body!)!["content"]!;
-        Assert.Contains("Salons exclus (0)", content, StringComparison.Ordinal);
+        Assert.Contains("Salons non envoyés (0)", content, StringComparison.Ordinal);
         Assert.Contains("n'est pas disponible", content, StringComparison.Ordinal);
         Assert.Contains(app.Logs.Lines, l => l.Message.StartsWith("The server's channel list could not be read from Discord: Discord answered 403 (50001", StringComparison.Ordinal));
         app.Discord.AssertNoUnexpectedRequests();

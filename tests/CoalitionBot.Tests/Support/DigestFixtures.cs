@@ -43,7 +43,7 @@ internal static class DigestFixtures
     public static DigestPeriod Period(DateOnly? day = null) => DigestPeriod.ForDay(day ?? Day, Brussels);
 
     public static StoredChannel Channel(ulong id, string name, int position = 0, ulong? parent = null, int type = 0, bool everyone = true) =>
-        new() { Id = id, Name = name, Position = position, ParentId = parent, Type = type, EveryoneCanView = everyone };
+        new() { Id = id, Name = name, Position = position, ParentId = parent, Type = type, AudienceCanView = everyone };
 
     public static StoredMessage Message(ulong channel, string content, int hour = 10, int minute = 0, ulong author = 1, string? name = null, DateOnly? day = null) =>
         new()

@@ -77,6 +77,13 @@ internal sealed class DigestHarness : IDisposable
 
     public RecentActivity Activity() => app.Get<RecentActivity>();
 
+    public ActivityReports Reports() => app.Get<ActivityReports>();
+
+    public T Get<T>()
+        where T : notnull => app.Get<T>();
+
+    public IServiceProvider Services => app.Services;
+
     /// The language and zone of <see cref="Options"/>, as the features other than the digest read them.
     public Microsoft.Extensions.Options.IOptions<LocaleOptions> Locale =>
         Microsoft.Extensions.Options.Options.Create(new LocaleOptions { TimeZone = Options.TimeZone, Language = Options.Language });

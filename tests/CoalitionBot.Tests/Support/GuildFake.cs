@@ -23,7 +23,7 @@ public sealed class GuildFake : IDisposable
 
     private readonly SnowflakeSource snowflakes = new();
     private readonly List<FakeUser> users = [];
-    private readonly Dictionary<ulong, string> roles = [];
+    private readonly Dictionary<ulong, (string Name, ulong Permissions)> roles = [];
     private readonly HashSet<ulong> mapped = [];
     private int position;
     private int answered;
@@ -80,10 +80,11 @@ public sealed class GuildFake : IDisposable
         return user;
     }
 
-    public ulong AddRole(string name)
+    /// A role with these server-wide permissions (Discord's default set when not given).
+    public ulong AddRole(string name, ulong permissions = 1071698660929)
     {
         var id = Snowflake(DateTimeOffset.Parse("2024-06-01T00:00:00Z", CultureInfo.InvariantCulture));
-        roles[id] = name;
+        roles[id] = (name, permissions);
         return id;
     }
 
@@ -140,7 +141,7 @@ public sealed class GuildFake : IDisposable
         // Discord always lists @everyone, whose id is the server's.
         Bot("/guilds/" + Id(Guild), _ => Ok(Payloads.Guild(Guild, Name, [
             Payloads.Role(Guild, "@everyone", 0, EveryonePermissions),
-            .. roles.Select((r, i) => (JsonNode)Payloads.Role(r.Key, r.Value, i + 1))])));
+            .. roles.Select((r, i) => (JsonNode)Payloads.Role(r.Key, r.Value.Name, i + 1, r.Value.Permissions))])));
         foreach (var user in users)
         {
             Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(Payloads.Member(user)));
@@ -154,7 +155,8 @@ public sealed class GuildFake : IDisposable
     {
         foreach (var channel in Channels.Where(c => !c.NeverRequested && mapped.Add(c.Id)))
         {
-            if (channel.Type is 0 or 5 or 10 or 11 or 12)
+            // Text, voice (2) and stage (13) chats, announcements and threads have messages.
+            if (channel.Type is 0 or 2 or 5 or 10 or 11 or 12 or 13)
             {
                 Bot($"/channels/{Id(channel.Id)}/messages", request => channel switch
                 {

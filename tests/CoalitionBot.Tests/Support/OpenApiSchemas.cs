@@ -27,6 +27,14 @@ public static class OpenApiSchemas
     public static JsonSchema RequestBody(string path, string method) =>
         Build($"req {method} {path}", () => Document.Value.Paths[path]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!.DeepClone());
 
+    /// The part names a multipart/form-data body may carry beside payload_json (files[0], files[1], ...).
+    public static IReadOnlySet<string> MultipartFileParts(string path, string method) =>
+        Document.Value.Paths[path]![method]!["requestBody"]!["content"]!["multipart/form-data"]!["schema"]!["allOf"]!.AsArray()
+            .Select(part => part!["properties"])
+            .OfType<JsonObject>()
+            .SelectMany(properties => properties.Select(p => p.Key))
+            .ToHashSet();
+
     public static JsonSchema ResponseBody(string path, string method, string status = "200") =>
         Build($"res {method} {path} {status}", () => Document.Value.Paths[path]![method]!["responses"]![status]!["content"]!["application/json"]!["schema"]!.DeepClone());
 

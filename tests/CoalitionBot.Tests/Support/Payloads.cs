@@ -9,6 +9,7 @@ public static partial class Payloads
     public const string GuildId = "1300000000000000000";
     public const string ApplicationId = "1416000000000000000";
     public const string InvokingChannelId = "1300000000000000111";
+    public const string InvokingChannelName = "bot-admin";
     public const string MemberId = "222222222222222222";
 
     /// Everything a moderator has (includes MANAGE_GUILD, 32).
@@ -19,7 +20,7 @@ public static partial class Payloads
 
     public static string Ping() => """{"type":1,"id":"1417203399112230000","application_id":"1416000000000000000","token":"aW50ZXJhY3Rpb246cGluZw","version":1}""";
 
-    public static JsonObject Command(string name, JsonArray? options = null, string permissions = ModeratorPermissions, string locale = "fr", string? guildId = GuildId, JsonObject? resolvedChannels = null)
+    public static JsonObject Command(string name, JsonArray? options = null, string permissions = ModeratorPermissions, string locale = "fr", string? guildId = GuildId, JsonObject? resolvedChannels = null, JsonObject? resolvedRoles = null)
     {
         var data = new JsonObject { ["id"] = "1416500000000000010", ["name"] = name, ["type"] = 1 };
         if (options is not null)
@@ -27,9 +28,18 @@ public static partial class Payloads
             data["options"] = options;
         }
 
-        if (resolvedChannels is not null)
+        if (resolvedChannels is not null || resolvedRoles is not null)
         {
-            data["resolved"] = new JsonObject { ["channels"] = resolvedChannels };
+            data["resolved"] = new JsonObject();
+            if (resolvedChannels is not null)
+            {
+                data["resolved"]!["channels"] = resolvedChannels;
+            }
+
+            if (resolvedRoles is not null)
+            {
+                data["resolved"]!["roles"] = resolvedRoles;
+            }
         }
 
         return Interaction(2, data, permissions, locale, guildId);
@@ -49,6 +59,33 @@ public static partial class Payloads
 
     public static JsonArray ChannelOption(string channelId) =>
         new(new JsonObject { ["name"] = "channel", ["type"] = 7, ["value"] = channelId });
+
+    public static JsonArray BooleanOption(string name, bool value) =>
+        new(new JsonObject { ["name"] = name, ["type"] = 5, ["value"] = value });
+
+    public static JsonArray RoleOption(string roleId) =>
+        new(new JsonObject { ["name"] = "role", ["type"] = 8, ["value"] = roleId });
+
+    /// data.resolved.roles for a ROLE option, as Discord sends it.
+    public static JsonObject ResolvedRole(string id, string name, string permissions = "1071698660929", int position = 1) =>
+        new()
+        {
+            [id] = new JsonObject
+            {
+                ["id"] = id,
+                ["name"] = name,
+                ["color"] = 0,
+                ["colors"] = new JsonObject { ["primary_color"] = 0, ["secondary_color"] = null, ["tertiary_color"] = null },
+                ["hoist"] = false,
+                ["icon"] = null,
+                ["unicode_emoji"] = null,
+                ["position"] = position,
+                ["permissions"] = permissions,
+                ["managed"] = false,
+                ["mentionable"] = true,
+                ["flags"] = 0,
+            },
+        };
 
     public static JsonArray StringOption(string name, string value) =>
         new(new JsonObject { ["name"] = name, ["type"] = 3, ["value"] = value });
@@ -80,6 +117,22 @@ public static partial class Payloads
             ["application_id"] = ApplicationId,
             ["token"] = "aW50ZXJhY3Rpb246MTQxNzIwMzM5OTExMjIzMzQ0NTpFWEFNUExF",
             ["channel_id"] = InvokingChannelId,
+            // The channel the command was typed in, as Discord sends it (a partial channel).
+            ["channel"] = new JsonObject
+            {
+                ["id"] = InvokingChannelId,
+                ["type"] = 0,
+                ["name"] = InvokingChannelName,
+                ["guild_id"] = guildId,
+                ["parent_id"] = null,
+                ["nsfw"] = false,
+                ["flags"] = 0,
+                ["last_message_id"] = null,
+                ["rate_limit_per_user"] = 0,
+                ["topic"] = null,
+                ["position"] = 4,
+                ["permissions"] = permissions,
+            },
             ["app_permissions"] = "379904",
             ["locale"] = locale,
             ["entitlements"] = new JsonArray(),

@@ -139,6 +139,18 @@ public static partial class Payloads
             json["last_pin_timestamp"] = null;
         }
 
+        if (channel.Type is 2 or 13)
+        {
+            // Voice and stage channels: their text chat has messages like a text channel's.
+            json["bitrate"] = 64000;
+            json["user_limit"] = 0;
+            json["rtc_region"] = null;
+            if (channel.Type == 2)
+            {
+                json["video_quality_mode"] = 1;
+            }
+        }
+
         if (channel.Type is 15 or 16)
         {
             json["topic"] = null;

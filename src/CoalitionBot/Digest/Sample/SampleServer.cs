@@ -25,7 +25,7 @@ internal static class SampleServer
         new() { Id = Events, Name = "événements", Type = 0, Position = 2, ParentId = Welcome },
         new() { Id = Web, Name = "site-web", Type = 0, Position = 0, ParentId = Projects },
         new() { Id = Ideas, Name = "idées", Type = 15, Position = 1, ParentId = Projects },
-        new() { Id = Moderation, Name = "modération", Type = 0, Position = 0, ParentId = Staff, EveryoneCanView = false },
+        new() { Id = Moderation, Name = "modération", Type = 0, Position = 0, ParentId = Staff, AudienceCanView = false },
         new() { Id = WebThread, Name = "Refonte de la page d'accueil", Type = 11, ParentId = Web },
         new() { Id = IdeaPost, Name = "Un atelier vélo le samedi ?", Type = 11, ParentId = Ideas },
     ];

@@ -6,6 +6,7 @@ internal enum CommandOptionType
     Integer = 4,
     Boolean = 5,
     Channel = 7,
+    Role = 8,
 }
 
 internal sealed record ApplicationCommand(

@@ -10,10 +10,11 @@ internal static class ChannelTypes
     public const int PublicThread = 11;
     public const int PrivateThread = 12;
     public const int GuildForum = 15;
+    public const int GuildStageVoice = 13;
     public const int GuildMedia = 16;
 
-    /// Channels whose messages (or posts) can go into a digest.
-    public static bool IsDigestible(int type) => type is GuildText or GuildAnnouncement or GuildForum or GuildMedia;
+    /// Channels whose messages (or posts) can go into a digest; voice and stage channels have a text chat.
+    public static bool IsDigestible(int type) => type is GuildText or GuildAnnouncement or GuildVoice or GuildStageVoice or GuildForum or GuildMedia;
 
     public static bool IsThread(int type) => type is AnnouncementThread or PublicThread or PrivateThread;
 }

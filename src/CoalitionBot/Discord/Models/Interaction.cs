@@ -23,7 +23,8 @@ internal sealed record Interaction(
     User? User = null,
     string? Locale = null,
     string? GuildLocale = null,
-    string? AppPermissions = null);
+    string? AppPermissions = null,
+    ResolvedChannel? Channel = null);
 
 internal sealed record InteractionData(
     string Name,
@@ -39,7 +40,7 @@ internal sealed record InteractionOption(
     IReadOnlyList<InteractionOption>? Options = null,
     bool? Focused = null);
 
-internal sealed record ResolvedData(IReadOnlyDictionary<string, ResolvedChannel>? Channels = null);
+internal sealed record ResolvedData(IReadOnlyDictionary<string, ResolvedChannel>? Channels = null, IReadOnlyDictionary<string, Role>? Roles = null);
 
 internal sealed record ResolvedChannel(
     ulong Id,

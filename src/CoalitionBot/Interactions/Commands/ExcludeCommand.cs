@@ -2,7 +2,8 @@ using CoalitionBot.Storage;
 
 namespace CoalitionBot.Interactions.Commands;
 
-/// /exclude channel: leaves a channel out of the digest. Manage Server only.
+/// /exclude [channel]: leaves a channel out of the digest; without one, the channel where it is
+/// typed (as the first bot's !excludethis). Manage Server only.
 internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeCommand> logger) : ISlashCommand
 {
     public string Name => CommandCatalog.Exclude;
@@ -15,13 +16,12 @@ internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeComm
             return ValueTask.FromResult(refusal);
         }
 
-        if (context.SnowflakeOption(CommandCatalog.ChannelOption) is not { } channelId)
+        if (context.ChannelOrCurrent(CommandCatalog.ChannelOption) is not var (channelId, resolved))
         {
             return ValueTask.FromResult(CommandReply.Private(texts.MissingChannelOption));
         }
 
-        var resolved = context.ResolvedChannel(channelId);
-        if (resolved is not null && !CommandCatalog.DigestibleChannelTypes.Contains(resolved.Type))
+        if (resolved is not null && !CommandCatalog.DigestibleChannelTypes.Contains(resolved.Type) && !Discord.Models.ChannelTypes.IsThread(resolved.Type))
         {
             return ValueTask.FromResult(CommandReply.Private(texts.NotDigestibleChannel));
         }

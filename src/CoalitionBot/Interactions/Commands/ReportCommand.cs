@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Interactions.Commands;
 
-/// /report period: activity over the last day, week or month, against the period before.
-internal sealed class ReportCommand(RecentActivity activity, IOptions<LocaleOptions> locale, ServerNameSource serverName) : ISlashCommand
+/// /report period: activity over yesterday, the last 7 or 30 days or the last 12 months, from the
+/// daily aggregates, against the period before; with a chart (a PNG attached to the edited answer)
+/// and its figures as text beside it.
+internal sealed class ReportCommand(ActivityReports reports, IOptions<LocaleOptions> locale, ServerNameSource serverName) : ISlashCommand
 {
     public string Name => CommandCatalog.Report;
 
@@ -20,15 +22,22 @@ internal sealed class ReportCommand(RecentActivity activity, IOptions<LocaleOpti
         {
             CommandCatalog.Week => ReportPeriod.Week,
             CommandCatalog.Month => ReportPeriod.Month,
+            CommandCatalog.Year => ReportPeriod.Year,
             _ => ReportPeriod.Day,
         };
         var language = context.Texts.Language;
         return ValueTask.FromResult(CommandReply.Later(
             token =>
             {
-                var report = activity.Report(period);
+                var report = reports.Report(period);
                 var render = new DigestRenderContext(DigestTexts.For(language), serverName.Current, locale.Value.GetZone());
-                return Task.FromResult(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.Render(report, render), AllowedMentions: AllowedMentions.None));
+                var png = ActivityChart.Png(report.Buckets);
+                var edit = new WebhookMessageEdit(
+                    Embeds: DigestEmbedRenderer.Render(report, render, png is null ? null : ActivityChart.FileName),
+                    AllowedMentions: AllowedMentions.None);
+                return Task.FromResult(png is null
+                    ? edit
+                    : edit.WithFiles(new MessageFile(ActivityChart.FileName, "image/png", png, DigestEmbedRenderer.ChartDescription(report, render.Texts))));
             },
             ephemeral: true));
     }

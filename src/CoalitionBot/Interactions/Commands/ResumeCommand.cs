@@ -10,6 +10,7 @@ namespace CoalitionBot.Interactions.Commands;
 
 /// /resume [channel] [public]: what happened since the last digest, as embeds; private unless asked.
 /// The model's abstract heads it when moderators have it on, under the same rules as the mail's.
+/// When nothing happened, it says when the last digest went out and shows its highlights ("À la une").
 internal sealed class ResumeCommand(RecentActivity activity, IDigestAbstracts abstracts, IOptions<LocaleOptions> locale, ServerNameSource serverName, SettingsStore settings) : ISlashCommand
 {
     public string Name => CommandCatalog.Resume;
@@ -39,6 +40,12 @@ internal sealed class ResumeCommand(RecentActivity activity, IDigestAbstracts ab
                 }
 
                 var title = channelId is null ? texts.ResumeTitle : string.Format(render.Texts.Culture, texts.ResumeChannelTitleFormat, channelName ?? "?");
+                // Nothing new: when the last digest went out, and what it put first.
+                if (digest.IsEmpty && activity.LastSent() is { } last)
+                {
+                    return new DeferredAnswer(new WebhookMessageEdit(Embeds: DigestEmbedRenderer.RenderNothingNew(last, render, title), AllowedMentions: AllowedMentions.None), []);
+                }
+
                 var messages = DigestEmbedRenderer.RenderMessages(digest, render, title, texts.NothingNew, EmbedBudget.MaxMessages);
                 return new DeferredAnswer(
                     new WebhookMessageEdit(Embeds: messages[0], AllowedMentions: AllowedMentions.None),
