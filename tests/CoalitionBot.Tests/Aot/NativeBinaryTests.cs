@@ -63,8 +63,8 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
             Assert.Equal("#annonces est exclu du résumé quotidien.", (string)excluded["data"]!["content"]!);
             Assert.Equal(5, (int)deferred["type"]!);
-            Assert.Contains("Salons exclus (2)", listed, StringComparison.Ordinal);
-            Assert.Contains($"#annonces (par Camille, le {day})", listed, StringComparison.Ordinal);
+            Assert.Contains("Salons non envoyés (2)", listed, StringComparison.Ordinal);
+            Assert.Contains($"#annonces (exclu par Camille, le {day})", listed, StringComparison.Ordinal);
             Assert.Equal("#annonces revient dans le résumé quotidien.", (string)included["data"]!["content"]!);
             await bot.StopCleanlyAsync(Token);
         }
@@ -75,9 +75,9 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             var listed = await EditedContentAsync(guild, 2);
             var suggestions = await CommandAsync(restarted, keys, Payloads.Autocomplete("include", "channel", "GEN", guildId: guildId));
 
-            Assert.Contains("Salons exclus (1)", listed, StringComparison.Ordinal);
-            Assert.Contains("#général (par Camille", listed, StringComparison.Ordinal);
-            Assert.DoesNotContain("#annonces (par", listed, StringComparison.Ordinal);
+            Assert.Contains("Salons non envoyés (1)", listed, StringComparison.Ordinal);
+            Assert.Contains("#général (exclu par Camille", listed, StringComparison.Ordinal);
+            Assert.DoesNotContain("#annonces (exclu par", listed, StringComparison.Ordinal);
             var choice = Assert.Single(suggestions["data"]!["choices"]!.AsArray());
             Assert.Equal(general, (string)choice!["value"]!);
 
