@@ -24,9 +24,19 @@ if [[ $(uname -m) == x86_64 ]]; then
     ssl=$(dpkg-query -W -f='${Package}\n' 'libssl3*' 2>/dev/null | grep -E '^libssl3(t64)?$' | head -n 1)
     packages+=(gcc-aarch64-linux-gnu zlib1g-dev:arm64 "${icu:-libicu72}:arm64" "${ssl:-libssl3}:arm64" qemu-user-static)
 fi
+# Installed for this machine's architecture (or arch-independent); "name:arch" as named. With a
+# second architecture, a bare name matches both, so its statuses are checked one per line.
+native=$(dpkg --print-architecture)
+installed() {
+    if [[ $1 == *:* ]]; then
+        dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -qx 'install ok installed'
+    else
+        dpkg-query -W -f='${Status} ${Architecture}\n' "$1" 2>/dev/null | grep -qE "^install ok installed ($native|all)$"
+    fi
+}
 missing=()
 for package in "${packages[@]}"; do
-    [[ $(dpkg-query -W -f='${Status}' "$package" 2>/dev/null) == "install ok installed" ]] || missing+=("$package")
+    installed "$package" || missing+=("$package")
 done
 
 if [[ ${#missing[@]} -gt 0 ]]; then
