@@ -20,7 +20,7 @@ publish() {
   local name=$1 folder=$2
   shift 2
   echo "Publishing the $name (Release; a few minutes)…"
-  if scripts/publish.sh "$folder" "$@" >"$folder.log" 2>&1; then
+  if scripts/publish.sh "$folder" "$@" >"$folder.log" 2>&1 && [ -x "$folder/CoalitionBot" ]; then
     echo "The $name: $(du -h "$folder/CoalitionBot" | cut -f1) executable, $(du -sh "$folder" | cut -f1) in all"
   else
     tail -40 "$folder.log"
