@@ -68,4 +68,19 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
 
         return Interaction.ChannelId is { } current ? (current, Interaction.Channel is { } channel && channel.Id == current ? channel : null) : null;
     }
+
+    /// The channel a moderator's list command acts on (<see cref="ChannelOrCurrent"/>), or the private
+    /// answer saying why there is none: no channel, or one the digest cannot read (a category, a forum).
+    public CommandReply? DigestibleChannel(string option, out ulong id, out ResolvedChannel? channel)
+    {
+        (id, channel) = ChannelOrCurrent(option) ?? (0, null);
+        if (id == 0)
+        {
+            return CommandReply.Private(Texts.MissingChannelOption);
+        }
+
+        return channel is not null && !CommandCatalog.DigestibleChannelTypes.Contains(channel.Type) && !ChannelTypes.IsThread(channel.Type)
+            ? CommandReply.Private(Texts.NotDigestibleChannel)
+            : null;
+    }
 }

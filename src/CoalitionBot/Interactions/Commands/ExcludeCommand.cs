@@ -16,14 +16,9 @@ internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeComm
             return ValueTask.FromResult(refusal);
         }
 
-        if (context.ChannelOrCurrent(CommandCatalog.ChannelOption) is not var (channelId, resolved))
+        if (context.DigestibleChannel(CommandCatalog.ChannelOption, out var channelId, out var resolved) is { } noChannel)
         {
-            return ValueTask.FromResult(CommandReply.Private(texts.MissingChannelOption));
-        }
-
-        if (resolved is not null && !CommandCatalog.DigestibleChannelTypes.Contains(resolved.Type) && !Discord.Models.ChannelTypes.IsThread(resolved.Type))
-        {
-            return ValueTask.FromResult(CommandReply.Private(texts.NotDigestibleChannel));
+            return ValueTask.FromResult(noChannel);
         }
 
         var name = resolved?.Name ?? lists.Find(channelId)?.Name;
