@@ -9,8 +9,6 @@ namespace CoalitionBot.Admin;
 /// The server's channels as moderators see them, and their changes to the excluded and important lists.
 internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache channels, ChannelStore stored, DigestAudience audience, ILogger<AdminChannels> logger)
 {
-    public static readonly Actor AdminActor = new(null, "admin");
-
     public async Task<ChannelLists> ListAsync(CancellationToken cancellationToken)
     {
         // Discord's list, else the one ingestion keeps (no token, or Discord not answering).
@@ -37,17 +35,18 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
         return new ChannelLists(views, server is not null, view.Label);
     }
 
-    public bool SetExcluded(ulong channelId, bool excluded)
+    /// Sets or clears the excluded flag as <paramref name="actor"/> (the signed-in moderator, or the token).
+    public bool SetExcluded(ulong channelId, bool excluded, Actor actor)
     {
-        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, AdminActor);
-        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included");
+        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, actor);
+        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included", actor.Name);
         return changed;
     }
 
-    public bool SetImportant(ulong channelId, bool important)
+    public bool SetImportant(ulong channelId, bool important, Actor actor)
     {
-        var changed = lists.SetImportant(channelId, NameOf(channelId), important, AdminActor);
-        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important");
+        var changed = lists.SetImportant(channelId, NameOf(channelId), important, actor);
+        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important", actor.Name);
         return changed;
     }
 

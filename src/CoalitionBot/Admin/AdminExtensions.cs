@@ -130,6 +130,7 @@ internal static class AdminExtensions
             .AddEndpointFilter<AdminTokenFilter>()
             .WithTags("Admin")
             .DisableAntiforgery()
-            .MapAdminRoutes();
+            .MapAdminRoutes()
+            .MapAuditRoutes();
     }
 }

@@ -14,6 +14,7 @@ namespace CoalitionBot.Admin;
 [JsonSerializable(typeof(SwitchesChange))]
 [JsonSerializable(typeof(FeatureSwitches))]
 [JsonSerializable(typeof(IReadOnlyList<LogEntry>))]
+[JsonSerializable(typeof(IReadOnlyList<AuditView>))]
 [JsonSerializable(typeof(AdminSessionList))]
 [JsonSerializable(typeof(SessionsRevoked))]
 [JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]

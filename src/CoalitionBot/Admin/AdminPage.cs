@@ -34,7 +34,7 @@ internal static class AdminPage
 
     private static async Task<IResult> ShowAsync(
         HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
-        ActivityReports reports, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
+        ActivityReports reports, Storage.AuditTrail audit, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
         var tokens = antiforgery.GetAndStoreTokens(context);
@@ -57,6 +57,7 @@ internal static class AdminPage
             AdminForm.TakeFlash(context))
         {
             Activity = ActivityCharts(reports, logger),
+            Audit = AdminAuditSection.Read(audit, logger),
         };
         return Html(context, AdminPageRenderer.Dashboard(model));
     }
@@ -127,11 +128,12 @@ internal static class AdminPage
             return Task.FromResult<string?>(null);
         }, requireSession: false);
 
-    private static Task<IResult> SignOutEverywhereAsync(HttpContext context, AdminSession session, AdminForm form, ILogger<AdminSession> logger) =>
+    private static Task<IResult> SignOutEverywhereAsync(HttpContext context, AdminSession session, Storage.AuditTrail audit, AdminForm form, ILogger<AdminSession> logger) =>
         form.SubmitAsync(context, () =>
         {
             var count = session.SignOutEverywhere(context);
             Log.SessionsRevoked(logger, count);
+            audit.Record(actor, Storage.AuditKinds.SessionsRevoked, detail: count.ToString(CultureInfo.InvariantCulture));
             return Task.FromResult<string?>(null);
         });
 
@@ -145,10 +147,10 @@ internal static class AdminPage
 
             _ = action switch
             {
-                "exclude" => channels.SetExcluded(channelId, excluded: true),
-                "include" => channels.SetExcluded(channelId, excluded: false),
-                "important" => channels.SetImportant(channelId, important: true),
-                "unimportant" => channels.SetImportant(channelId, important: false),
+                "exclude" => channels.SetExcluded(channelId, excluded: true, actor),
+                "include" => channels.SetExcluded(channelId, excluded: false, actor),
+                "important" => channels.SetImportant(channelId, important: true, actor),
+                "unimportant" => channels.SetImportant(channelId, important: false, actor),
                 _ => false,
             };
             return Task.FromResult<string?>(Texts(locale).Done);
@@ -158,7 +160,7 @@ internal static class AdminPage
         form.SubmitAsync(context, async () =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")));
+            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")), actor);
             return Texts(locale).Saved;
         });
 
@@ -166,10 +168,10 @@ internal static class AdminPage
         form.SubmitAsync(context, async () =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return audience.Set(form["role"].ToString()) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
+            return audience.Set(form["role"].ToString(), actor) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
-    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>
+    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale) =>
         form.SubmitAsync(context, async () =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
@@ -179,13 +181,14 @@ internal static class AdminPage
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var language = locale.Value.GetLanguage();
-            return await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
+            return await audit.RecordAsync(actor, Storage.AuditKinds.ForAction(action.Key), () => action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted));
         });
 
-    private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>
+    private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>
         form.SubmitAsync(context, () =>
         {
             Log.RestartRequested(logger);
+            audit.Record(actor, Storage.AuditKinds.Restart);
             context.Response.OnCompleted(() =>
             {
                 lifetime.StopApplication();
@@ -201,6 +204,8 @@ internal static class AdminPage
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
+
+    private static readonly Storage.Actor actor = Storage.Actor.Token; // TEMP until AdminForm passes the session's actor
 
     private static AdminTexts Texts(IOptions<LocaleOptions> locale) => AdminTexts.For(locale.Value.GetLanguage());
 }

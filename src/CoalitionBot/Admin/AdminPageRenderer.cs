@@ -39,6 +39,7 @@ internal static class AdminPageRenderer
             {Audience(model)}
             {Channels(model)}
             {Switches(model)}
+            {AdminAuditSection.Section(model.Audit, t, model.Zone)}
             <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
             <form class="inline" method="post" action="/admin/logout">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOut}</button></form><form class="inline" method="post" action="/admin/logout-everywhere">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOutEverywhere}</button></form>
             """));
@@ -197,4 +198,7 @@ internal sealed record AdminPageModel(
 {
     /// The activity charts' reports (last 30 days, last 12 months); null when they could not be built.
     public (ActivityReport Month, ActivityReport Year)? Activity { get; init; }
+
+    /// The latest changes, newest first (<see cref="AdminAuditSection"/>).
+    public IReadOnlyList<Storage.AuditEntry> Audit { get; init; } = [];
 }

@@ -2,11 +2,11 @@ namespace CoalitionBot.Admin;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change}")]
-    public static partial void ChannelChanged(ILogger logger, ulong channelId, string change);
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change} by {Actor}")]
+    public static partial void ChannelChanged(ILogger logger, ulong channelId, string change, string actor);
 
-    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference})")]
-    public static partial void AudienceChanged(ILogger logger, string role, string reference);
+    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference}) by {Actor}")]
+    public static partial void AudienceChanged(ILogger logger, string role, string reference, string actor);
 
     [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}, abstracts {Abstracts}")]
     public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries, bool abstracts);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using CoalitionBot.Localization;
+using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Digest;
 
@@ -35,7 +38,8 @@ internal static class DigestAdminApi
             : TypedResults.Problem($"No digest recorded for {DigestLedger.Key(day)}.", statusCode: StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Ok<DigestSummary>, ProblemHttpResult>> SendAsync(HttpRequest request, DigestService service, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DigestSummary>, ProblemHttpResult>> SendAsync(
+        HttpRequest request, DigestService service, AuditTrail audit, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
     {
         var (date, resend, error) = await ReadRequestAsync(request, cancellationToken);
         if (error is not null)
@@ -60,6 +64,8 @@ internal static class DigestAdminApi
         }
 
         var result = await service.SendDayAsync(day, resend, cancellationToken);
+        var key = DigestLedger.Key(day);
+        audit.Record(Actor.Token, resend ? AuditKinds.DigestResent : AuditKinds.DigestSent, key, key, SendDigestNowAction.Describe(day, result, locale.Value.GetLanguage()));
         return result.Outcome switch
         {
             DigestOutcome.NotAddressed => TypedResults.Problem("Digest:To is not set: there is no one to send the digest to.", statusCode: StatusCodes.Status409Conflict),

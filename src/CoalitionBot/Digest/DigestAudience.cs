@@ -10,7 +10,7 @@ namespace CoalitionBot.Digest;
 /// Who the digest is for: a role (Digest:AudienceRole, or the one a moderator chose), and so which
 /// channels are mailed. A channel that role cannot see is mailed only when marked important.
 internal sealed class DigestAudience(
-    SettingsStore settings, RoleStore roles, ChannelStore channels, ChannelListStore lists, IOptions<DigestOptions> options, IOptions<DiscordOptions> discord, TimeProvider time)
+    SettingsStore settings, RoleStore roles, ChannelStore channels, ChannelListStore lists, AuditTrail audit, IOptions<DigestOptions> options, IOptions<DiscordOptions> discord)
 {
     public const string Everyone = "@everyone";
 
@@ -26,7 +26,8 @@ internal sealed class DigestAudience(
         return AudienceView.Resolve(discord.Value.GuildSnowflake ?? 0, choice?.Role ?? configured, roles.All(), choice);
     }
 
-    /// A moderator's choice: stored with who and when, and every stored channel's view worked out
+    /// A moderator's choice: stored with who and when (and in the audit trail, with the audience it
+    /// replaces), and every stored channel's view worked out
     /// again at once (the next digest follows it without waiting for a poll). Null when the reference
     /// names no role of the server as last seen; the choice is then not stored.
     public AudienceView? Choose(string reference, Actor actor, StoredRole? resolved = null)
@@ -44,7 +45,9 @@ internal sealed class DigestAudience(
             return null;
         }
 
-        var choice = new AudienceChoice { Role = trimmed, ChangedById = actor.Id, ChangedBy = actor.Name, ChangedAt = time.GetUtcNow() };
+        // The trail's entry and the stored choice carry the same who and when.
+        var recorded = audit.Record(actor, AuditKinds.Audience, view.RoleId?.ToString(CultureInfo.InvariantCulture) ?? trimmed, view.Label, Current().Label);
+        var choice = new AudienceChoice { Role = trimmed, ChangedById = actor.Id, ChangedBy = actor.Name, ChangedAt = recorded.At };
         settings.SetAudience(choice);
         Recompute();
         return view with { Choice = choice };

@@ -16,6 +16,12 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
     {
         var day = digests.LastCompleteDay();
         var result = await digests.SendDayAsync(day, resend: false, cancellationToken);
+        return Describe(day, result, language);
+    }
+
+    /// What a send of <paramref name="day"/> came to, as a sentence (the page's answer, and the audit trail's detail).
+    public static string Describe(DateOnly day, DigestSendResult result, Language language)
+    {
         var texts = SendDigestNowTexts.For(language);
         var format = result.Outcome switch
         {

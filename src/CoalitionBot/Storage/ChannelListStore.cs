@@ -3,8 +3,9 @@ using System.Text;
 
 namespace CoalitionBot.Storage;
 
-/// Which channels are excluded from the digest and which are important, with who decided and when.
-internal sealed class ChannelListStore(Database database, TimeProvider time)
+/// Which channels are excluded from the digest and which are important, with who decided and when
+/// (each change also goes to the <see cref="AuditTrail"/>).
+internal sealed class ChannelListStore(Database database, AuditTrail audit, TimeProvider time)
 {
     public const string CollectionName = "channel_lists";
 
@@ -26,10 +27,10 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
 
     /// Sets or clears the excluded flag. Returns false when it already had that value.
     public bool SetExcluded(ulong channelId, string? name, bool excluded, Actor actor) =>
-        Update(channelId, name, actor, entry => entry.Excluded == excluded ? false : Apply(() => entry.Excluded = excluded));
+        Update(channelId, name, actor, excluded ? AuditKinds.Excluded : AuditKinds.Included, entry => entry.Excluded == excluded ? false : Apply(() => entry.Excluded = excluded));
 
     public bool SetImportant(ulong channelId, string? name, bool important, Actor actor) =>
-        Update(channelId, name, actor, entry => entry.Important == important ? false : Apply(() => entry.Important = important));
+        Update(channelId, name, actor, important ? AuditKinds.Important : AuditKinds.NotImportant, entry => entry.Important == important ? false : Apply(() => entry.Important = important));
 
     /// Adds an entry known only by name or id, as the seed files of the previous bot give them.
     public void Seed(string reference, bool excluded, bool important)
@@ -83,7 +84,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
         return Entries().Find(e => e.ChannelId == null).FirstOrDefault(e => e.Name is not null && Fold(e.Name) == folded);
     }
 
-    private bool Update(ulong channelId, string? name, Actor actor, Func<ChannelListEntry, bool> change)
+    private bool Update(ulong channelId, string? name, Actor actor, string kind, Func<ChannelListEntry, bool> change)
     {
         var collection = Entries();
         var entry = Find(channelId) ?? (name is null ? null : FindUnresolved(name)) ?? new ChannelListEntry { ChannelId = channelId };
@@ -100,9 +101,11 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
             return false;
         }
 
+        // The trail's entry and the list's carry the same who and when.
+        var recorded = audit.Record(actor, kind, channelId.ToString(CultureInfo.InvariantCulture), entry.Name);
         entry.ChangedById = actor.Id;
         entry.ChangedBy = actor.Name;
-        entry.ChangedAt = time.GetUtcNow();
+        entry.ChangedAt = recorded.At;
         collection.Upsert(entry);
         Interlocked.Increment(ref version);
         return true;
@@ -118,4 +121,7 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
 }
 
 /// Who made a change: a Discord member, or the admin page.
-internal sealed record Actor(ulong? Id, string Name);
+internal sealed record Actor(ulong? Id, string Name)
+{
+    public static readonly Actor Token = new(null, "token");
+}

@@ -10,6 +10,7 @@ internal static class StorageExtensions
         builder.AddValidatedOptions<StorageOptions, StorageOptionsValidator>().BindConfiguration(StorageOptions.SectionName);
         builder.Services.AddOptions<SwitchDefaults>().BindConfiguration(SwitchDefaults.SectionName);
         builder.Services.AddSingleton<Database>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddSingleton<ChannelListStore>();
         builder.Services.AddSingleton<MessageStore>();
         builder.Services.AddSingleton<ChannelStore>();

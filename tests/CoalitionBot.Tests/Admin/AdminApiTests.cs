@@ -28,6 +28,7 @@ public sealed class AdminApiTests
         { "GET", "/admin/api/digests" },
         { "GET", "/admin/api/digests/2026-11-23" },
         { "POST", "/admin/api/digests" },
+        { "GET", "/admin/api/audit" },
     };
 
     internal static Dictionary<string, string?> Enabled(string? botToken = "") => new() { ["Admin:Token"] = AdminToken, ["Discord:BotToken"] = botToken };
@@ -109,7 +110,7 @@ public sealed class AdminApiTests
 
         Assert.True((bool)excluded["changed"]!);
         Assert.True((bool)important["changed"]!);
-        Assert.Equal((true, true, "admin"), both);
+        Assert.Equal((true, true, "token"), both);
         Assert.True((bool)included["changed"]!);
         Assert.Equal("not important", (string)unimportant["state"]!);
         Assert.False(lists.IsExcluded(1300000000000000201UL));

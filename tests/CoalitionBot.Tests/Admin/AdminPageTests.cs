@@ -101,7 +101,7 @@ public sealed class AdminPageTests
         page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
 
         Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
-        Assert.Contains("exclu — par admin", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("exclu — par token", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
         var switches = app.Get<SettingsStore>().Switches();
         Assert.False(switches.DailyMail);
         Assert.True(switches.Summaries);
@@ -234,7 +234,7 @@ public sealed class AdminPageTests
         Assert.Empty(before.QuerySelectorAll("script"));
         Assert.Equal("@Membre voit 3 des 5 salons suivis ; les autres ne sont envoyés que s'ils sont importants.", after.QuerySelector("[data-audience=ok]")!.TextContent);
         Assert.Equal(Payloads.Id(server.Membre), after.QuerySelector("select[name=role] option[selected]")!.GetAttribute("value"));
-        Assert.Equal(("@Membre", "moderator", "admin"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
+        Assert.Equal(("@Membre", "moderator", "token"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
         Assert.Equal("@everyone", app.Get<SettingsStore>().Audience()!.Role);

@@ -51,7 +51,7 @@ public sealed class PiBinaryTests(PiBinary pi) : IClassFixture<PiBinary>
         using var database = new CoalitionBot.Storage.Database(
             Microsoft.Extensions.Options.Options.Create(new CoalitionBot.Storage.StorageOptions { Path = settings["Storage:Path"]! }),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<CoalitionBot.Storage.Database>.Instance);
-        Assert.Contains(new CoalitionBot.Storage.ChannelListStore(database, TimeProvider.System).Excluded(), e => e.ChannelId == ulong.Parse(Annonces, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(new CoalitionBot.Storage.ChannelListStore(database, new CoalitionBot.Storage.AuditTrail(database, TimeProvider.System), TimeProvider.System).Excluded(), e => e.ChannelId == ulong.Parse(Annonces, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// The linux-arm64 release tarball (deploy/package.sh, from the same arm64 build), unpacked as the
