@@ -35,23 +35,23 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
         return new ChannelLists(views, server is not null, view.Label);
     }
 
-    /// Sets or clears the excluded flag as <paramref name="actor"/> (the signed-in moderator, or the token).
-    public bool SetExcluded(ulong channelId, bool excluded, Actor actor)
+    public bool SetExcluded(ulong channelId, bool excluded, Actor who)
     {
-        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, actor);
-        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included", actor.Name);
+        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, who);
+        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included", who.Name);
         return changed;
     }
 
-    public bool SetImportant(ulong channelId, bool important, Actor actor)
+    public bool SetImportant(ulong channelId, bool important, Actor who)
     {
-        var changed = lists.SetImportant(channelId, NameOf(channelId), important, actor);
-        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important", actor.Name);
+        var changed = lists.SetImportant(channelId, NameOf(channelId), important, who);
+        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important", who.Name);
         return changed;
     }
 
+    /// Discord's name for the channel, else the one ingestion last saw, else the lists' own (for the lists and the audit trail).
     private string? NameOf(ulong channelId) =>
-        channels.Fresh?.FirstOrDefault(c => c.Id == channelId)?.Name ?? lists.Find(channelId)?.Name;
+        channels.Fresh?.FirstOrDefault(c => c.Id == channelId)?.Name ?? stored.Find(channelId)?.Name ?? lists.Find(channelId)?.Name;
 
     private static ChannelView View(ulong id, string name, ChannelListEntry? entry, bool visible)
     {

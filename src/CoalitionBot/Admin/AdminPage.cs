@@ -99,7 +99,7 @@ internal static class AdminPage
         HttpContext context, AdminSession session, FailedAttempts failures, Refusals refusals, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger)
     {
         var texts = Texts(locale);
-        return form.SubmitAsync(context, async () =>
+        return form.SubmitWithoutSessionAsync(context, async () =>
         {
             if (!failures.MayTry(context))
             {
@@ -118,27 +118,27 @@ internal static class AdminPage
             session.SignIn(context);
             Log.SignedIn(logger, AdminSession.SignedInWithToken, context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None);
             return null;
-        }, requireSession: false);
+        });
     }
 
     private static Task<IResult> SignOutAsync(HttpContext context, AdminSession session, AdminForm form) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitWithoutSessionAsync(context, () =>
         {
             session.SignOut(context);
             return Task.FromResult<string?>(null);
-        }, requireSession: false);
+        });
 
     private static Task<IResult> SignOutEverywhereAsync(HttpContext context, AdminSession session, Storage.AuditTrail audit, AdminForm form, ILogger<AdminSession> logger) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, who =>
         {
             var count = session.SignOutEverywhere(context);
             Log.SessionsRevoked(logger, count);
-            audit.Record(actor, Storage.AuditKinds.SessionsRevoked, detail: count.ToString(CultureInfo.InvariantCulture));
+            audit.Record(who, Storage.AuditKinds.SessionsRevoked, detail: count.ToString(CultureInfo.InvariantCulture));
             return Task.FromResult<string?>(null);
         });
 
     private static Task<IResult> ChangeChannelAsync(string id, string action, HttpContext context, AdminChannels channels, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, who =>
         {
             if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) || channelId == 0)
             {
@@ -147,32 +147,32 @@ internal static class AdminPage
 
             _ = action switch
             {
-                "exclude" => channels.SetExcluded(channelId, excluded: true, actor),
-                "include" => channels.SetExcluded(channelId, excluded: false, actor),
-                "important" => channels.SetImportant(channelId, important: true, actor),
-                "unimportant" => channels.SetImportant(channelId, important: false, actor),
+                "exclude" => channels.SetExcluded(channelId, excluded: true, who),
+                "include" => channels.SetExcluded(channelId, excluded: false, who),
+                "important" => channels.SetImportant(channelId, important: true, who),
+                "unimportant" => channels.SetImportant(channelId, important: false, who),
                 _ => false,
             };
             return Task.FromResult<string?>(Texts(locale).Done);
         });
 
     private static Task<IResult> SaveSwitchesAsync(HttpContext context, AdminSwitches switches, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async who =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")), actor);
+            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")), who);
             return Texts(locale).Saved;
         });
 
     private static Task<IResult> SaveAudienceAsync(HttpContext context, AdminAudience audience, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async who =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return audience.Set(form["role"].ToString(), actor) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
+            return audience.Set(form["role"].ToString(), who) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
     private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async who =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
             {
@@ -181,14 +181,14 @@ internal static class AdminPage
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var language = locale.Value.GetLanguage();
-            return await audit.RecordAsync(actor, Storage.AuditKinds.ForAction(action.Key), () => action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted));
+            return await audit.RecordAsync(who, Storage.AuditKinds.ForAction(action.Key), () => action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted));
         });
 
     private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, who =>
         {
-            Log.RestartRequested(logger);
-            audit.Record(actor, Storage.AuditKinds.Restart);
+            Log.RestartRequested(logger, who.Name);
+            audit.Record(who, Storage.AuditKinds.Restart);
             context.Response.OnCompleted(() =>
             {
                 lifetime.StopApplication();
@@ -204,8 +204,6 @@ internal static class AdminPage
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
-
-    private static readonly Storage.Actor actor = Storage.Actor.Token; // TEMP until AdminForm passes the session's actor
 
     private static AdminTexts Texts(IOptions<LocaleOptions> locale) => AdminTexts.For(locale.Value.GetLanguage());
 }

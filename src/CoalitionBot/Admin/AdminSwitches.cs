@@ -25,7 +25,7 @@ internal sealed class AdminSwitches(SettingsStore settings, AuditTrail audit, Ti
 
     /// Applies the change; the switches that moved go to the audit trail with who moved them
     /// ("dailyMail=off;summaries=on"), and a change that moves none records nothing.
-    public FeatureSwitches Update(SwitchesChange change, Actor actor)
+    public FeatureSwitches Update(SwitchesChange change, Actor who)
     {
         var before = settings.Switches();
         var updated = settings.Update(current => current with
@@ -36,10 +36,10 @@ internal sealed class AdminSwitches(SettingsStore settings, AuditTrail audit, Ti
             Abstracts = change.Abstracts ?? current.Abstracts,
             DailyMailOnSince = change.DailyMail == true && !current.DailyMail ? time.GetUtcNow() : current.DailyMailOnSince,
         });
-        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries, updated.Abstracts);
+        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries, updated.Abstracts, who.Name);
         if (Moved(before, updated) is { Length: > 0 } moved)
         {
-            audit.Record(actor, AuditKinds.Switches, detail: moved);
+            audit.Record(who, AuditKinds.Switches, detail: moved);
         }
 
         return updated;

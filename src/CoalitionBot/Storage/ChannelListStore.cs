@@ -119,9 +119,3 @@ internal sealed class ChannelListStore(Database database, AuditTrail audit, Time
 
     private LiteDB.ILiteCollection<ChannelListEntry> Entries() => database.Collection<ChannelListEntry>(CollectionName);
 }
-
-/// Who made a change: a Discord member, or the admin page.
-internal sealed record Actor(ulong? Id, string Name)
-{
-    public static readonly Actor Token = new(null, "token");
-}

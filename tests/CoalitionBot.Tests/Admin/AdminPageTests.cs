@@ -109,6 +109,21 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task A_change_from_the_page_is_recorded_under_the_signed_in_moderators_name_and_id()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        app.Get<ChannelListStore>().SetImportant(1300000000000000201UL, "general", important: true, new Actor(1, "Camille"));
+        using var client = AdminSessions.ClientFor(app, new Actor(1300000000000000777UL, "Inès <b>"));
+
+        var page = await GetPageAsync(client, "/admin");
+        page = await SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
+
+        var entry = app.Get<ChannelListStore>().Find(1300000000000000201UL)!;
+        Assert.Equal((1300000000000000777UL, "Inès <b>"), (entry.ChangedById, entry.ChangedBy));
+        Assert.Contains("exclu — par Inès <b>", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_page_shows_the_last_30_days_and_12_months_of_activity_as_inline_svg_from_the_aggregates()
     {
         await using var app = new TestApp(AdminApiTests.Enabled());

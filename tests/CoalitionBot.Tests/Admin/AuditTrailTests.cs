@@ -3,6 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 
@@ -64,6 +67,35 @@ public sealed class AuditTrailTests
         Assert.Equal(("token", (ulong?)null), (entry.ChangedBy, entry.ChangedById));
         Assert.Equal(DateTimeOffset.Parse((string)trail[3]!["at"]!, System.Globalization.CultureInfo.InvariantCulture), entry.ChangedAt);
         Assert.Equal("token", app.Get<SettingsStore>().Audience()!.ChangedBy);
+    }
+
+    [Fact]
+    public async Task Page_changes_by_a_signed_in_discord_moderator_are_recorded_under_their_name_and_id()
+    {
+        await using var app = DigestFixtures.App(DigestHarness.Local(Monday.AddDays(1), 9));
+        app.Get<ChannelStore>().Upsert([DigestFixtures.Channel(10, "général"), DigestFixtures.Channel(11, "annonces", position: 1)]);
+        app.Get<MessageStore>().Upsert([.. Enumerable.Range(0, 3).Select(i => DigestFixtures.Message(10, "bonjour " + i, hour: 9 + i, day: Monday))]);
+        var ines = new Actor(1300000000000000777UL, "Inès");
+        using var client = AdminSessions.ClientFor(app, ines);
+
+        var page = await GetPageAsync(client);
+        page = await SubmitAsync(client, page, "form[action='/admin/channels/11/exclude']", []);
+        page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["dailyMail"] = "true", ["summaries"] = "true", ["weeklySynthesis"] = "true" }, clearCheckboxes: true);
+        page = await SubmitAsync(client, page, "form[action='/admin/audience']", new() { ["role"] = "@everyone" });
+        page = await SubmitAsync(client, page, "form[action='/admin/actions/send-digest']", []);
+        using var everywhere = await PostFormAsync(client, page, "form[action='/admin/logout-everywhere']", [], clearCheckboxes: false);
+
+        Assert.Single(app.Transport.Sent);
+        var trail = app.Get<AuditTrail>().Latest(10);
+        Assert.Equal(
+            [AuditKinds.SessionsRevoked, AuditKinds.DigestSent, AuditKinds.Audience, AuditKinds.Switches, AuditKinds.Excluded],
+            trail.Select(e => e.Kind));
+        Assert.All(trail, e => Assert.Equal((ines.Id, ines.Name), (e.ActorId, e.Actor)));
+        Assert.Equal("weeklySynthesis=on", trail[3].Detail);
+        Assert.Equal("Le résumé du 23/11/2026 est envoyé.", trail[1].Detail);
+        Assert.Equal("1", trail[0].Detail);
+        Assert.Equal(("11", "annonces"), (trail[4].TargetId, trail[4].Target));
+        Assert.Equal((ines.Id, "Inès"), (app.Get<SettingsStore>().Audience()!.ChangedById, app.Get<SettingsStore>().Audience()!.ChangedBy));
     }
 
     [Fact]
@@ -195,10 +227,37 @@ public sealed class AuditTrailTests
         return JsonNode.Parse(text)!;
     }
 
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> GetPageAsync(HttpClient client)
+    private static async Task<IHtmlDocument> GetPageAsync(HttpClient client)
     {
         using var response = await client.GetAsync(new Uri("/admin", UriKind.Relative), Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
+        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
+    }
+
+    /// Posts a form of the page as a browser would: its hidden fields, its checked boxes (unless cleared), plus the given values.
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes)
+    {
+        var form = page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException("no form " + selector);
+        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var box in form.QuerySelectorAll<IHtmlInputElement>("input[type=checkbox]").Where(b => b.IsChecked && !clearCheckboxes))
+        {
+            fields[box.Name!] = box.Value;
+        }
+
+        foreach (var (name, value) in values)
+        {
+            fields[name] = value;
+        }
+
+        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields), Token);
+    }
+
+    private static async Task<IHtmlDocument> SubmitAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
+    {
+        using var response = await PostFormAsync(client, page, selector, values, clearCheckboxes);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var next = await GetPageAsync(client);
+        Assert.NotNull(next.QuerySelector(".flash"));
+        return next;
     }
 }
