@@ -65,9 +65,11 @@ internal static class IngestionExtensions
         return adminApi;
     }
 
-    private static async Task<Results<Ok<PollSummary>, ProblemHttpResult>> PollNowAsync(Poller poller, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PollSummary>, ProblemHttpResult>> PollNowAsync(
+        Poller poller, AuditTrail audit, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
     {
         var summary = await poller.PollNowAsync(cancellationToken);
+        audit.Record(Actor.Token, AuditKinds.PollNow, detail: PollNowAction.Describe(summary, locale.Value.GetLanguage()));
         return summary.Outcome switch
         {
             PollOutcomes.Off => TypedResults.Problem(summary.Error, statusCode: StatusCodes.Status409Conflict, title: "Polling is off"),

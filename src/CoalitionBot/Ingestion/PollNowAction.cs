@@ -15,6 +15,12 @@ internal sealed class PollNowAction(Poller poller) : IAdminAction
     public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var summary = await poller.PollNowAsync(cancellationToken);
+        return Describe(summary, language);
+    }
+
+    /// What a poll came to, as a sentence (the page's answer, and the audit trail's detail).
+    public static string Describe(PollSummary summary, Language language)
+    {
         var texts = PollNowTexts.For(language);
         return summary.Outcome switch
         {

@@ -51,21 +51,26 @@ public sealed class AuditTrailTests
         // Nothing moves: nothing is recorded.
         await SendAsync(api, HttpMethod.Put, "/admin/api/switches", new JsonObject { ["dailyMail"] = false });
         await SendAsync(api, HttpMethod.Put, "/admin/api/audience", new JsonObject { ["role"] = "@everyone" });
+        using var poll = new HttpRequestMessage(HttpMethod.Post, "/admin/api/poll");
+        poll.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminApiTests.AdminToken);
+        using var pollOff = await api.SendAsync(poll, Token);
         await SendAsync(api, HttpMethod.Delete, "/admin/api/sessions", null);
         var trail = (await SendAsync(api, HttpMethod.Get, "/admin/api/audit?count=50", null)).AsArray();
         var one = (await SendAsync(api, HttpMethod.Get, "/admin/api/audit?count=1", null)).AsArray();
 
-        Assert.Equal(["sessions-revoked", "audience", "switches", "important", "excluded"], trail.Select(e => (string)e!["kind"]!));
+        Assert.Equal(HttpStatusCode.Conflict, pollOff.StatusCode);
+        Assert.Equal(["sessions-revoked", "poll-now", "audience", "switches", "important", "excluded"], trail.Select(e => (string)e!["kind"]!));
+        Assert.Equal("La collecte est arrêtée : Discord:BotToken et Discord:GuildId sont nécessaires.", (string)trail[1]!["detail"]!);
         Assert.All(trail, e => Assert.Equal(("token", null), ((string)e!["actor"]!, (string?)e["actorId"])));
-        Assert.Equal("dailyMail=off;abstracts=on", (string)trail[2]!["detail"]!);
-        Assert.Equal((Channel, "excluded"), ((string)trail[4]!["targetId"]!, (string)trail[4]!["kind"]!));
-        Assert.Equal("@everyone", (string)trail[1]!["target"]!);
+        Assert.Equal("dailyMail=off;abstracts=on", (string)trail[3]!["detail"]!);
+        Assert.Equal((Channel, "excluded"), ((string)trail[5]!["targetId"]!, (string)trail[5]!["kind"]!));
+        Assert.Equal("@everyone", (string)trail[2]!["target"]!);
         Assert.Equal("0", (string)trail[0]!["detail"]!);
         Assert.Equal("sessions-revoked", (string)Assert.Single(one)!["kind"]!);
         // The lists and the audience name the same actor, at the same time, as the trail.
         var entry = app.Get<ChannelListStore>().Find(ulong.Parse(Channel, System.Globalization.CultureInfo.InvariantCulture))!;
         Assert.Equal(("token", (ulong?)null), (entry.ChangedBy, entry.ChangedById));
-        Assert.Equal(DateTimeOffset.Parse((string)trail[3]!["at"]!, System.Globalization.CultureInfo.InvariantCulture), entry.ChangedAt);
+        Assert.Equal(DateTimeOffset.Parse((string)trail[4]!["at"]!, System.Globalization.CultureInfo.InvariantCulture), entry.ChangedAt);
         Assert.Equal("token", app.Get<SettingsStore>().Audience()!.ChangedBy);
     }
 

@@ -139,8 +139,12 @@ public sealed class NativeBinaryTests(NativeBinary binary)
             await SendJsonAsync(bot, HttpMethod.Put, "/admin/api/switches", new JsonObject { ["weeklySynthesis"] = true });
             var switches = await SendJsonAsync(bot, HttpMethod.Get, "/admin/api/switches", null);
             var status = await SendJsonAsync(bot, HttpMethod.Get, "/admin/api/status", null);
+            var audit = await SendJsonAsync(bot, HttpMethod.Get, "/admin/api/audit?count=5", null);
 
             Assert.Equal("completed", (string)poll["outcome"]!);
+            // The audit trail, written to LiteDB and read back as source-generated JSON by the native build.
+            Assert.Equal(["switches:token", "digest-resent:token", "poll-now:token"], audit.AsArray().Select(e => $"{e!["kind"]}:{e["actor"]}"));
+            Assert.Equal(("weeklySynthesis=on", date), ((string)audit[0]!["detail"]!, (string)audit[1]!["targetId"]!));
             Assert.Equal("Sent", (string)sent["outcome"]!);
             Assert.Equal(13, (int)sent["messages"]!);
             Assert.Contains("compte-rendu.pdf", (string)record["html"]!, StringComparison.Ordinal);
