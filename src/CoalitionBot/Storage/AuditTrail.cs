@@ -8,7 +8,7 @@ internal sealed class AuditTrail(Database database, TimeProvider time)
 {
     public const string CollectionName = "audit";
 
-    /// How many entries are kept: a few years of a small team's changes, under a megabyte.
+    /// How many entries are kept: at ten changes a week, about four years (docs/admin.md, "History").
     public const int Capacity = 2_000;
 
     /// Records one change and drops the entries past <see cref="Capacity"/>. Ids only grow, so the
