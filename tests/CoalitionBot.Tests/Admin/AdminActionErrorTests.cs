@@ -82,6 +82,9 @@ public sealed class AdminActionErrorTests
         Assert.Contains("/admin/actions/broken", line.Message, StringComparison.Ordinal);
         Assert.Contains(BrokenAction.Detail, line.Message, StringComparison.Ordinal);
         Assert.Null(line.Exception);
+        // The attempt is in the history all the same, with how it failed.
+        var attempt = Assert.Single(app.Get<CoalitionBot.Storage.AuditTrail>().Latest(10));
+        Assert.Equal(("action-broken", "token", "InvalidOperationException"), (attempt.Kind, attempt.Actor, attempt.Detail));
     }
 
     [Fact]
