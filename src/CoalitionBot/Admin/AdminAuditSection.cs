@@ -5,7 +5,7 @@ using CoalitionBot.Templates;
 namespace CoalitionBot.Admin;
 
 /// The admin page's "Historique des changements": the latest changes, newest first, each with when
-/// (in Locale:TimeZone), who (the name, and the Discord id in small type and on hover), what and
+/// (in Digest:TimeZone), who (the name, and the Discord id in small type and on hover), what and
 /// on what. Names come from Discord and are encoded like everything else.
 internal static class AdminAuditSection
 {

@@ -8,10 +8,6 @@ namespace CoalitionBot.Admin;
 internal sealed record AuditTexts(
     string Heading,
     string Empty,
-    string When,
-    string Who,
-    string What,
-    string Target,
     string DateFormat,
     string IdFormat,
     string AudienceBeforeFormat,
@@ -22,10 +18,6 @@ internal sealed record AuditTexts(
     public static AuditTexts French { get; } = new(
         "Historique des changements",
         "Aucun changement enregistré pour l'instant.",
-        "Quand",
-        "Qui",
-        "Quoi",
-        "Sur",
         "d MMM yyyy HH:mm",
         "id {0}",
         "avant : {0}",
@@ -51,10 +43,6 @@ internal sealed record AuditTexts(
     public static AuditTexts English { get; } = new(
         "Change history",
         "No change recorded yet.",
-        "When",
-        "Who",
-        "What",
-        "On",
         "d MMM yyyy HH:mm",
         "id {0}",
         "before: {0}",
