@@ -18,8 +18,7 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
         get
         {
             var user = Interaction.Member?.User ?? Interaction.User;
-            var name = Interaction.Member?.Nick ?? user?.GlobalName ?? user?.Username ?? "?";
-            return new Actor(user?.Id, name);
+            return Actor.Member(user?.Id, Interaction.Member?.Nick, user?.GlobalName, user?.Username);
         }
     }
 

@@ -39,6 +39,16 @@ public sealed class AuditTrailTests
         Assert.Equal(3, audit.Latest(3).Count);
     }
 
+    [Theory]
+    [InlineData("Cam (modé)", "Camille", "camille", "Cam (modé)")]
+    [InlineData(null, "Camille", "camille", "Camille")]
+    [InlineData(" ", "", "camille", "camille")]
+    [InlineData(null, null, null, "?")]
+    public void A_member_is_named_as_the_server_shows_them(string? nick, string? globalName, string? username, string expected)
+    {
+        Assert.Equal(new Actor(42, expected), Actor.Member(42, nick, globalName, username));
+    }
+
     [Fact]
     public async Task Api_changes_are_recorded_as_the_token_with_what_changed()
     {
