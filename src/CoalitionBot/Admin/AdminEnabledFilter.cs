@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
-
 namespace CoalitionBot.Admin;
 
-/// Without Admin:Token the admin page and API do not exist: every route answers 404.
-internal sealed class AdminEnabledFilter(IOptions<AdminOptions> options) : IEndpointFilter
+/// Without Admin:Token or sign-in with Discord the admin page and API do not exist: every route answers 404.
+internal sealed class AdminEnabledFilter(AdminSession session) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        options.Value.IsEnabled ? await next(context) : TypedResults.NotFound();
+        session.IsPageEnabled ? await next(context) : TypedResults.NotFound();
 }

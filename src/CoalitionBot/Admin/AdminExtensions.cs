@@ -21,6 +21,8 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<AdminForm>();
         builder.Services.AddSingleton<AdminSession>();
         builder.Services.AddSingleton<AdminSessionStore>();
+        builder.Services.AddSingleton<DiscordModerators>();
+        builder.Services.AddSingleton<DiscordSessionCheck>();
         builder.Services.AddSingleton<FailedAttempts>();
         builder.AddLocale();
         builder.Services.AddSingleton<AdminStatus>();

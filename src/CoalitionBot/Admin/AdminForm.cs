@@ -78,7 +78,7 @@ internal sealed class AdminForm(
         }
     }
 
-    private static void SetFlash(HttpContext context, string message) =>
+    public static void SetFlash(HttpContext context, string message) =>
         context.Response.Cookies.Append(FlashCookie, Convert.ToBase64String(Encoding.UTF8.GetBytes(message)), new CookieOptions
         {
             HttpOnly = true,

@@ -15,7 +15,7 @@ namespace CoalitionBot.Admin;
 /// comes back with a message, never an error page.
 internal static class AdminPage
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static void MapAdminPage(this IEndpointRouteBuilder endpoints)
     {
@@ -30,17 +30,19 @@ internal static class AdminPage
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
+        page.AddEndpointFilter<DiscordSessionCheck>();
+        endpoints.MapAdminSignIn();
     }
 
     private static async Task<IResult> ShowAsync(
         HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
-        ActivityReports reports, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
+        ActivityReports reports, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, IOptions<Discord.DiscordOptions> discord, ILogger<AdminSession> logger, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        if (!session.IsSignedIn(context))
+        if (session.SignedIn(context) is not { } actor)
         {
-            return Html(context, AdminPageRenderer.SignIn(texts, tokens.FormFieldName, tokens.RequestToken!, AdminForm.TakeFlash(context)));
+            return Html(context, AdminSignIn.SignInPage(texts, tokens.FormFieldName, tokens.RequestToken!, AdminForm.TakeFlash(context), discord.Value, session.HasToken));
         }
 
         var model = new AdminPageModel(
@@ -57,6 +59,7 @@ internal static class AdminPage
             AdminForm.TakeFlash(context))
         {
             Activity = ActivityCharts(reports, logger),
+            SignedInAs = AdminSignIn.SignedInAs(actor, texts.Language),
         };
         return Html(context, AdminPageRenderer.Dashboard(model));
     }
@@ -114,7 +117,7 @@ internal static class AdminPage
                 return texts.WrongToken;
             }
 
-            session.SignIn(context);
+            session.SignIn(context, new Storage.Actor(null, AdminSession.SignedInWithToken), AdminSession.SignedInWithToken);
             Log.SignedIn(logger, AdminSession.SignedInWithToken, context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None);
             return null;
         }, requireSession: false);

@@ -7,7 +7,7 @@ internal sealed class AdminSessionRecord
     /// SHA-256 of the cookie's id, in hex.
     public string Id { get; set; } = "";
 
-    /// How the moderator signed in: "token" for now (a later "sign in with Discord" adds its own).
+    /// How the moderator signed in: "token" or "discord".
     public string SignedInWith { get; set; } = AdminSession.SignedInWithToken;
 
     public DateTimeOffset IssuedAt { get; set; }
@@ -16,8 +16,16 @@ internal sealed class AdminSessionRecord
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// HMAC of Admin:Token keyed by the session's own id: a new token ends every session, and the
-    /// file alone gives nothing to test token guesses against.
+    /// Who signed in: their Discord id and name (none for the token).
+    public ulong? UserId { get; set; }
+
+    public string? UserName { get; set; }
+
+    /// A Discord session: when Discord last confirmed membership and Manage Server.
+    public DateTimeOffset CheckedAt { get; set; }
+
+    /// HMAC of Admin:Token (Discord:ClientSecret for a Discord session) keyed by the session's own id:
+    /// a new token (secret) ends those sessions, and the file alone gives nothing to test guesses against.
     public string TokenProof { get; set; } = "";
 }
 
