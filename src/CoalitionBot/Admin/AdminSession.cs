@@ -39,9 +39,8 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
 
     public bool IsSignedIn(HttpContext context) => Current(context) is not null;
 
-    /// Who this browser's session belongs to (null: not signed in).
-    public Actor? SignedIn(HttpContext context) =>
-        Current(context) is { } session ? session.SignedInWith == SignedInWithToken ? new Actor(null, SignedInWithToken) : new Actor(session.UserId, session.UserName ?? "?") : null;
+    /// Who this browser's session belongs to, or null when it has none that is still valid.
+    public Actor? SignedIn(HttpContext context) => Current(context)?.Actor();
 
     /// The stored session this browser's cookie names, as it is (valid or not); null when there is none.
     public AdminSessionRecord? Find(HttpContext context) =>
@@ -82,8 +81,10 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
         return session;
     }
 
-    public void SignIn(HttpContext context, Actor actor, string signedInWith)
+    /// Opens a session for this browser, on behalf of who signed in (the token's actor by default).
+    public void SignIn(HttpContext context, Actor? who = null, string signedInWith = SignedInWithToken)
     {
+        who ??= Actor.Token;
         var id = RandomNumberGenerator.GetBytes(IdBytes);
         var now = time.GetUtcNow();
         store.DeleteExpired(now);
@@ -91,8 +92,8 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
         {
             Id = Key(id),
             SignedInWith = signedInWith,
-            UserId = actor.Id,
-            UserName = actor.Name,
+            UserId = who.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UserName = who.Name,
             IssuedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + IdleLifetime,
@@ -130,7 +131,7 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
         return new AdminSessionList(store.All()
             .Where(s => s.ExpiresAt > now)
             .OrderBy(s => s.IssuedAt)
-            .Select(s => new AdminSessionView(s.SignedInWith, s.IssuedAt, s.LastSeenAt, s.ExpiresAt))
+            .Select(s => new AdminSessionView(s.SignedInWith, s.UserName, s.IssuedAt, s.LastSeenAt, s.ExpiresAt))
             .ToList());
     }
 

@@ -19,7 +19,8 @@ internal sealed class DiscordSessionCheck(AdminSession session, AdminSessionStor
     {
         var http = context.HttpContext;
         var now = time.GetUtcNow();
-        if (session.Find(http) is not { SignedInWith: AdminSignIn.SignedInWithDiscord, UserId: { } userId } record
+        if (session.Find(http) is not { SignedInWith: AdminSignIn.SignedInWithDiscord } record
+            || record.Actor().Id is not { } userId
             || now - record.CheckedAt < Interval
             || now >= record.ExpiresAt)
         {
@@ -29,7 +30,7 @@ internal sealed class DiscordSessionCheck(AdminSession session, AdminSessionStor
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         limit.CancelAfter(TimeLimit);
         var (verdict, problem) = await moderators.CheckAsync(userId, limit.Token);
-        var name = record.UserName ?? "?";
+        var name = record.UserName;
         switch (verdict)
         {
             case ModeratorVerdict.Moderator:
