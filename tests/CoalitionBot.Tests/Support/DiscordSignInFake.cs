@@ -40,6 +40,9 @@ public sealed class DiscordSignInFake
 
     public string AuthorizeUrl => guild.Server.Url + AuthorizePath;
 
+    /// Every code handed out so far.
+    public ConcurrentBag<string> IssuedCodes { get; } = [];
+
     /// Access tokens revoked so far.
     public ConcurrentBag<string> Revoked { get; } = [];
 
@@ -59,6 +62,7 @@ public sealed class DiscordSignInFake
     {
         var code = "code" + Interlocked.Increment(ref issued).ToString(System.Globalization.CultureInfo.InvariantCulture) + Guid.NewGuid().ToString("N")[..20];
         codes[code] = user;
+        IssuedCodes.Add(code);
         return code;
     }
 
