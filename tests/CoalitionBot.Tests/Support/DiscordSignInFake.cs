@@ -8,8 +8,8 @@ using WireMock.Types;
 namespace CoalitionBot.Tests.Support;
 
 /// Discord's OAuth2 side, on a <see cref="GuildFake"/>'s WireMock server (discord-spec.md §10.1):
-/// the authorization page (which sends the browser straight back, as a person who clicks
-/// "Authorize" would), the code exchange with HTTP Basic client authentication, users/@me with the
+/// the authorization page (whose one link, "Autoriser", goes back as Discord does once a person
+/// clicks "Authorize"), the code exchange with HTTP Basic client authentication, users/@me with the
 /// access token, and the token's revocation. Codes are single use; a wrong code, a reused one or a
 /// wrong redirect_uri gets Discord's 400 invalid_grant, wrong client credentials its 401 invalid_client.
 public sealed class DiscordSignInFake
@@ -78,7 +78,9 @@ public sealed class DiscordSignInFake
 
     private void Map()
     {
-        // The consent screen, answered at once: back to redirect_uri with a code and the state given.
+        // The consent screen: one link, "Autoriser", back to redirect_uri with a code and the state given
+        // (or with error=access_denied when nobody is to be signed in). The browser leaves it by a
+        // navigation this page starts, as on Discord, so the way back is a cross-site navigation.
         guild.Answer(Request.Create().WithPath(AuthorizePath).UsingGet(), request =>
         {
             var query = request.Query ?? new Dictionary<string, WireMockList<string>>();
@@ -88,8 +90,13 @@ public sealed class DiscordSignInFake
             var location = AuthorizeAs is { } user
                 ? $"{back}?code={Uri.EscapeDataString(CodeFor(user))}&state={state}"
                 : $"{back}?error=access_denied&error_description=The+resource+owner+or+authorization+server+denied+the+request&state={state}";
-            var response = new ResponseMessage { StatusCode = 302 };
-            response.AddHeader("Location", location);
+            var page = $"""<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Discord</title></head><body><main><h1>Autoriser CoalitionBot</h1><p><a id="authorize" href="{System.Net.WebUtility.HtmlEncode(location)}">Autoriser</a></p></main></body></html>""";
+            var response = new ResponseMessage
+            {
+                StatusCode = 200,
+                BodyData = new WireMock.Util.BodyData { BodyAsString = page, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
+            };
+            response.AddHeader("Content-Type", "text/html; charset=utf-8");
             return response;
         });
 

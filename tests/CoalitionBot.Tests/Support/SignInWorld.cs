@@ -34,6 +34,13 @@ public sealed class SignInWorld : IAsyncDisposable
         Guild.Map();
         Discord.AuthorizeAs = Camille;
         var all = Discord.Settings();
+        if (port is not null)
+        {
+            // The bot at 127.0.0.1, "Discord" at localhost: two sites, as for real, so the browser
+            // treats the way back from Discord as the cross-site navigation it is.
+            all["Discord:AuthorizeUrl"] = new UriBuilder(Discord.AuthorizeUrl) { Host = "localhost" }.Uri.ToString();
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -65,7 +72,7 @@ public sealed class SignInWorld : IAsyncDisposable
     /// The bot on a real socket at this port (its redirect URL names it), for a real browser.
     public static SignInWorld OnPort(int port, IDictionary<string, string?>? settings = null) => new(null, settings, port);
 
-    /// The way a browser goes: the start link, Discord's authorization page (which sends it back
+    /// The way a browser goes: the start link, Discord's authorization page (whose link goes back
     /// with a code, or with error=access_denied), then the callback, optionally with another state.
     public async Task<HttpResponseMessage> WalkAsync(HttpClient browser, Func<string, string>? changeState = null, string? code = null)
     {
@@ -73,9 +80,8 @@ public sealed class SignInWorld : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Assert.StartsWith(Discord.AuthorizeUrl + "?", start.Headers.Location!.ToString(), StringComparison.Ordinal);
         using var discord = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        using var authorized = await discord.GetAsync(start.Headers.Location, Token);
-        Assert.Equal(HttpStatusCode.Redirect, authorized.StatusCode);
-        var back = authorized.Headers.Location!;
+        var consent = new HtmlParser().ParseDocument(await discord.GetStringAsync(start.Headers.Location, Token));
+        var back = new Uri(consent.QuerySelector("a#authorize")!.GetAttribute("href")!);
         var query = QueryHelpers.ParseQuery(back.Query).ToDictionary(p => p.Key, p => p.Value.ToString());
         if (changeState is not null)
         {
