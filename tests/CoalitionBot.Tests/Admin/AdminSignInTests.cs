@@ -43,6 +43,7 @@ public sealed class AdminSignInTests
         Assert.Contains(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AdminSession.CookieName + "=", StringComparison.Ordinal) && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(page.QuerySelector("form[action='/admin/switches']"));
         Assert.Equal("Connecté·e en tant que Camille Dubois", page.QuerySelector(".who")?.TextContent);
+        Assert.Contains("page d'administration protégée par la connexion avec Discord (Gérer le serveur) ; pas d'API, Admin:Token manque", page.Body!.TextContent, StringComparison.Ordinal);
         var session = Assert.Single(world.App.Get<AdminSessionStore>().All());
         Assert.Equal(("discord", Payloads.Id(world.Camille.Id), "Camille Dubois"), (session.SignedInWith, session.UserId, session.UserName));
         Assert.Equal(world.Discord.AccessTokens.Order(), world.Discord.Revoked.Order());
