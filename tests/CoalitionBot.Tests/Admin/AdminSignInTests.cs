@@ -280,7 +280,7 @@ public sealed class AdminSignInTests
     }
 
     [Fact]
-    public async Task With_Discord_sign_in_alone_the_page_works_the_token_form_is_gone_and_the_api_refuses()
+    public async Task With_Discord_sign_in_alone_the_page_works_the_token_form_is_gone_and_the_api_does_not_exist()
     {
         await using var world = SignInWorld.Start();
         using var browser = world.App.CreateBrowserLikeClient();
@@ -290,7 +290,7 @@ public sealed class AdminSignInTests
 
         Assert.NotNull(signIn.QuerySelector("a.discord"));
         Assert.Null(signIn.QuerySelector("input[name=token]"));
-        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
     }
 
     [Fact]
