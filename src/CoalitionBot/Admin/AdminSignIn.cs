@@ -158,7 +158,18 @@ internal static class AdminSignIn
         switch (verdict)
         {
             case ModeratorVerdict.Moderator:
-                session.SignIn(context, new Actor(user.Id, name), SignedInWithDiscord);
+                try
+                {
+                    session.SignIn(context, new Actor(user.Id, name), SignedInWithDiscord);
+                }
+                catch (Exception exception) when (exception is LiteDB.LiteException or IOException or UnauthorizedAccessException or DatabaseInUseException)
+                {
+                    // Sessions live in the database: unusable, the sign-in says so, as the token's form does.
+                    var reason = OneLine(exception.Message);
+                    Log.ActionFailed(logger, CallbackPath, exception.GetType().Name, reason);
+                    return Refused(context, language, AdminTexts.For(language).ActionFailed + reason, StatusCodes.Status503ServiceUnavailable);
+                }
+
                 Log.SignedInWithDiscord(logger, name, user.Id, address);
                 return MovingOn(context, language, null, StatusCodes.Status200OK);
             case ModeratorVerdict.Unreachable:
