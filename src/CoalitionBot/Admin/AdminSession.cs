@@ -42,9 +42,10 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
     /// Who this browser's session belongs to, or null when it has none that is still valid.
     public Actor? SignedIn(HttpContext context) => Current(context)?.Actor();
 
-    /// The stored session this browser's cookie names, as it is (valid or not); null when there is none.
+    /// The stored session this browser's cookie names, when it is proved and not expired, whatever its
+    /// last check with Discord (<see cref="DiscordSessionCheck"/> looks before the page does); nothing is changed.
     public AdminSessionRecord? Find(HttpContext context) =>
-        IsPageEnabled && TryReadId(context, out var id) ? store.Find(Key(id)) : null;
+        IsPageEnabled && TryReadId(context, out var id) && store.Find(Key(id)) is { } session && IsProved(session, id, time.GetUtcNow()) ? session : null;
 
     /// This browser's session when it is valid (its last use is updated); an invalid one is deleted.
     private AdminSessionRecord? Current(HttpContext context)
@@ -61,11 +62,7 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
         }
 
         var now = time.GetUtcNow();
-        var proof = Proof(id, session.SignedInWith);
-        if (now >= session.ExpiresAt
-            || proof is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(proof))
-            || (session.SignedInWith != SignedInWithToken && now - session.CheckedAt >= DiscordCheckGrace))
+        if (!IsProved(session, id, now) || (session.SignedInWith != SignedInWithToken && now - session.CheckedAt >= DiscordCheckGrace))
         {
             store.Delete(key);
             return null;
@@ -153,6 +150,12 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<Disc
         MaxAge = MaxLifetime,
         IsEssential = true,
     };
+
+    /// Not expired, and its proof matches the secret its sign-in proved (still configured).
+    private bool IsProved(AdminSessionRecord session, byte[] id, DateTimeOffset now) =>
+        now < session.ExpiresAt
+        && Proof(id, session.SignedInWith) is { } proof
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(proof));
 
     private static string Key(byte[] id) => Convert.ToHexStringLower(SHA256.HashData(id));
 

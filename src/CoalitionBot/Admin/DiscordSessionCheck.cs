@@ -21,8 +21,7 @@ internal sealed class DiscordSessionCheck(AdminSession session, AdminSessionStor
         var now = time.GetUtcNow();
         if (session.Find(http) is not { SignedInWith: AdminSignIn.SignedInWithDiscord } record
             || record.Actor().Id is not { } userId
-            || now - record.CheckedAt < Interval
-            || now >= record.ExpiresAt)
+            || now - record.CheckedAt < Interval)
         {
             return await next(context);
         }

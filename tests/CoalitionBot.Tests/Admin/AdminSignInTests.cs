@@ -241,6 +241,23 @@ public sealed class AdminSignInTests
     }
 
     [Fact]
+    public async Task A_session_unused_for_two_hours_is_checked_with_Discord_and_goes_on()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var world = SignInWorld.Start(clock);
+        using var browser = world.App.CreateBrowserLikeClient();
+        using var callback = await world.WalkAsync(browser);
+        var memberRequests = world.Guild.RequestsTo($"/guilds/{Payloads.GuildId}/members/").Count;
+
+        clock.Advance(TimeSpan.FromHours(2));
+        var page = await SignInWorld.PageAsync(browser);
+
+        Assert.NotNull(page.QuerySelector("form[action='/admin/switches']"));
+        Assert.Equal(memberRequests + 1, world.Guild.RequestsTo($"/guilds/{Payloads.GuildId}/members/").Count);
+        Assert.Equal(clock.GetUtcNow(), Assert.Single(world.App.Get<AdminSessionStore>().All()).CheckedAt, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
     public async Task While_Discord_cannot_be_asked_a_session_lives_on_at_most_an_hour_past_its_last_check()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
