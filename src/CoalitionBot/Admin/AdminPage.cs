@@ -15,7 +15,7 @@ namespace CoalitionBot.Admin;
 /// comes back with a message, never an error page.
 internal static class AdminPage
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static void MapAdminPage(this IEndpointRouteBuilder endpoints)
     {
@@ -30,6 +30,7 @@ internal static class AdminPage
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
+        endpoints.MapAdminPreview();
     }
 
     private static async Task<IResult> ShowAsync(

@@ -34,6 +34,7 @@ internal static class AdminPageRenderer
             {Html.If(model.Flash is not null, $"""<p class="flash" role="status">{model.Flash}</p>""")}
             {Status(model)}
             {Actions(model)}
+            {AdminPreviewRenderer.DashboardLink(t)}
             {Digests(model)}
             {Activity(model)}
             {Audience(model)}
@@ -170,9 +171,9 @@ internal static class AdminPageRenderer
         return span.TotalDays >= 1 ? $"{(int)span.TotalDays} j {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min {span.Seconds} s";
     }
 
-    private static string Page(AdminTexts texts, Html body) => Html.Of($"""
+    internal static string Page(AdminTexts texts, Html body, Html head = default) => Html.Of($"""
         <!DOCTYPE html><html lang="{texts.Lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style></head>
+        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style>{head}</head>
         <body><main><h1>{texts.Title}</h1>
         {body}
         </main></body></html>
