@@ -58,7 +58,7 @@ internal sealed class DigestService(
         var preview = new DayPreview(day, DayPreviewState.Ready) { LastCompleteDay = last, Budget = options.Value.MaxBytes, SendsEmptyDays = options.Value.SendEmptyDays };
         if (day > last)
         {
-            return preview with { State = DayPreviewState.NotComplete, DueAt = calendar.DueAt(day) };
+            return preview with { State = DayPreviewState.NotComplete, DueAt = day < DateOnly.MaxValue.AddDays(-1) ? calendar.DueAt(day) : null };
         }
 
         var slot = calendar.Day(day);
