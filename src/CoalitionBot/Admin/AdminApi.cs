@@ -32,10 +32,10 @@ internal static class AdminApi
         TypedResults.Ok(await channels.ListAsync(cancellationToken));
 
     private static Results<Ok<ChannelChange>, ProblemHttpResult> Exclude(string id, AdminChannels channels) =>
-        WithChannel(id, channelId => new ChannelChange(id, "excluded", channels.SetExcluded(channelId, excluded: true)));
+        WithChannel(id, channelId => new ChannelChange(id, "excluded", channels.SetExcluded(channelId, excluded: true, Actor.Token)));
 
     private static Results<Ok<ChannelChange>, ProblemHttpResult> Include(string id, AdminChannels channels) =>
-        WithChannel(id, channelId => new ChannelChange(id, "included", channels.SetExcluded(channelId, excluded: false)));
+        WithChannel(id, channelId => new ChannelChange(id, "included", channels.SetExcluded(channelId, excluded: false, Actor.Token)));
 
     private static async Task<Results<Ok<ChannelChange>, ProblemHttpResult>> MarkImportantAsync(string id, HttpRequest request, AdminChannels channels, CancellationToken cancellationToken)
     {
@@ -46,7 +46,7 @@ internal static class AdminApi
         }
 
         var important = change?.Important ?? true;
-        return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important)));
+        return WithChannel(id, channelId => new ChannelChange(id, important ? "important" : "not important", channels.SetImportant(channelId, important, Actor.Token)));
     }
 
     private static Ok<AudienceInfo> GetAudience(AdminAudience audience) => TypedResults.Ok(audience.Read());
@@ -59,7 +59,7 @@ internal static class AdminApi
             return BadRequest(problem ?? "The body must be a JSON object such as {\"role\":\"Membre\"}.");
         }
 
-        return audience.Set(change.Role ?? "") is { } info
+        return audience.Set(change.Role ?? "", Actor.Token) is { } info
             ? TypedResults.Ok(info)
             : BadRequest($"'{change.Role}' is not a role of the server: give a role's name or id, or @everyone.");
     }
@@ -71,7 +71,7 @@ internal static class AdminApi
         var (change, problem) = await AdminJsonBody.ReadAsync<SwitchesChange>(request, AdminJsonContext.Default.SwitchesChange, null, "{\"dailyMail\":false}", cancellationToken);
         return change is null
             ? BadRequest(problem ?? "The body must be a JSON object such as {\"dailyMail\":false}.")
-            : TypedResults.Ok(switches.Update(change));
+            : TypedResults.Ok(switches.Update(change, Actor.Token));
     }
 
     private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);

@@ -12,7 +12,7 @@ internal sealed class AdminAudience(DigestAudience audience, RoleStore roles, IL
     public AudienceInfo Read() => Info(audience.Current());
 
     /// Null when the reference names no role of the server (as Discord last gave the roles).
-    public AudienceInfo? Set(string reference)
+    public AudienceInfo? Set(string reference, Actor who)
     {
         if (string.IsNullOrWhiteSpace(reference) || reference.Length > DigestAudience.MaxReferenceLength || reference.Any(char.IsControl))
         {
@@ -20,13 +20,13 @@ internal sealed class AdminAudience(DigestAudience audience, RoleStore roles, IL
         }
 
         var trimmed = reference.Trim();
-        if (audience.Choose(trimmed, AdminChannels.AdminActor) is not { } chosen)
+        if (audience.Choose(trimmed, who) is not { } chosen)
         {
             return null;
         }
 
         var label = chosen.Label;
-        Log.AudienceChanged(logger, label, trimmed);
+        Log.AudienceChanged(logger, label, trimmed, who.Name);
         return Read();
     }
 

@@ -9,8 +9,6 @@ namespace CoalitionBot.Admin;
 /// The server's channels as moderators see them, and their changes to the excluded and important lists.
 internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache channels, ChannelStore stored, DigestAudience audience, ILogger<AdminChannels> logger)
 {
-    public static readonly Actor AdminActor = new(null, "admin");
-
     public async Task<ChannelLists> ListAsync(CancellationToken cancellationToken)
     {
         // Discord's list, else the one ingestion keeps (no token, or Discord not answering).
@@ -37,17 +35,17 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
         return new ChannelLists(views, server is not null, view.Label);
     }
 
-    public bool SetExcluded(ulong channelId, bool excluded)
+    public bool SetExcluded(ulong channelId, bool excluded, Actor who)
     {
-        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, AdminActor);
-        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included");
+        var changed = lists.SetExcluded(channelId, NameOf(channelId), excluded, who);
+        Log.ChannelChanged(logger, channelId, excluded ? "excluded" : "included", who.Name);
         return changed;
     }
 
-    public bool SetImportant(ulong channelId, bool important)
+    public bool SetImportant(ulong channelId, bool important, Actor who)
     {
-        var changed = lists.SetImportant(channelId, NameOf(channelId), important, AdminActor);
-        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important");
+        var changed = lists.SetImportant(channelId, NameOf(channelId), important, who);
+        Log.ChannelChanged(logger, channelId, important ? "marked important" : "no longer important", who.Name);
         return changed;
     }
 

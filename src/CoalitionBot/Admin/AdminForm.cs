@@ -1,6 +1,7 @@
 using System.Text;
 using CoalitionBot.Localization;
 using CoalitionBot.Security;
+using CoalitionBot.Storage;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 
@@ -19,9 +20,18 @@ internal sealed class AdminForm(
 {
     private const string FlashCookie = "coalitionbot_flash";
 
-    public async Task<IResult> SubmitAsync(HttpContext context, Func<Task<string?>> change, bool requireSession = true)
+    /// Runs a change on behalf of the signed-in moderator (the actor it is recorded under).
+    public Task<IResult> SubmitAsync(HttpContext context, Func<Actor, Task<string?>> change) =>
+        RunAsync(context, change, requireSession: true);
+
+    /// A form that needs no session (sign-in, sign-out): its change runs for nobody in particular.
+    public Task<IResult> SubmitWithoutSessionAsync(HttpContext context, Func<Task<string?>> change) =>
+        RunAsync(context, _ => change(), requireSession: false);
+
+    private async Task<IResult> RunAsync(HttpContext context, Func<Actor, Task<string?>> change, bool requireSession)
     {
-        if (requireSession && !session.IsSignedIn(context))
+        var who = session.SignedIn(context);
+        if (requireSession && who is null)
         {
             return TypedResults.Redirect("/admin");
         }
@@ -37,7 +47,7 @@ internal sealed class AdminForm(
         string? message;
         try
         {
-            message = await change();
+            message = await change(who ?? Actor.Token);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
         {

@@ -99,7 +99,7 @@ internal static class AdminPage
         HttpContext context, AdminSession session, FailedAttempts failures, Refusals refusals, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger)
     {
         var texts = Texts(locale);
-        return form.SubmitAsync(context, async () =>
+        return form.SubmitWithoutSessionAsync(context, async () =>
         {
             if (!failures.MayTry(context))
             {
@@ -118,18 +118,18 @@ internal static class AdminPage
             session.SignIn(context);
             Log.SignedIn(logger, AdminSession.SignedInWithToken, context.Connection.RemoteIpAddress ?? System.Net.IPAddress.None);
             return null;
-        }, requireSession: false);
+        });
     }
 
     private static Task<IResult> SignOutAsync(HttpContext context, AdminSession session, AdminForm form) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitWithoutSessionAsync(context, () =>
         {
             session.SignOut(context);
             return Task.FromResult<string?>(null);
-        }, requireSession: false);
+        });
 
     private static Task<IResult> SignOutEverywhereAsync(HttpContext context, AdminSession session, AdminForm form, ILogger<AdminSession> logger) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, _ =>
         {
             var count = session.SignOutEverywhere(context);
             Log.SessionsRevoked(logger, count);
@@ -137,7 +137,7 @@ internal static class AdminPage
         });
 
     private static Task<IResult> ChangeChannelAsync(string id, string action, HttpContext context, AdminChannels channels, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, who =>
         {
             if (!ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var channelId) || channelId == 0)
             {
@@ -146,32 +146,32 @@ internal static class AdminPage
 
             _ = action switch
             {
-                "exclude" => channels.SetExcluded(channelId, excluded: true),
-                "include" => channels.SetExcluded(channelId, excluded: false),
-                "important" => channels.SetImportant(channelId, important: true),
-                "unimportant" => channels.SetImportant(channelId, important: false),
+                "exclude" => channels.SetExcluded(channelId, excluded: true, who),
+                "include" => channels.SetExcluded(channelId, excluded: false, who),
+                "important" => channels.SetImportant(channelId, important: true, who),
+                "unimportant" => channels.SetImportant(channelId, important: false, who),
                 _ => false,
             };
             return Task.FromResult<string?>(Texts(locale).Done);
         });
 
     private static Task<IResult> SaveSwitchesAsync(HttpContext context, AdminSwitches switches, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async who =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")));
+            switches.Update(new SwitchesChange(form.ContainsKey("dailyMail"), form.ContainsKey("weeklySynthesis"), form.ContainsKey("summaries"), form.ContainsKey("abstracts")), who);
             return Texts(locale).Saved;
         });
 
     private static Task<IResult> SaveAudienceAsync(HttpContext context, AdminAudience audience, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async who =>
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return audience.Set(form["role"].ToString()) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
+            return audience.Set(form["role"].ToString(), who) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
     private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async () =>
+        form.SubmitAsync(context, async _ =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
             {
@@ -184,9 +184,9 @@ internal static class AdminPage
         });
 
     private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>
-        form.SubmitAsync(context, () =>
+        form.SubmitAsync(context, who =>
         {
-            Log.RestartRequested(logger);
+            Log.RestartRequested(logger, who.Name);
             context.Response.OnCompleted(() =>
             {
                 lifetime.StopApplication();

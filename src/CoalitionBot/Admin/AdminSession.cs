@@ -24,24 +24,27 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
     public bool IsValidToken(string? given) =>
         options.Value.IsEnabled && CryptographicOperations.FixedTimeEquals(Hash(given ?? ""), Hash(options.Value.Token!.Trim()));
 
-    public bool IsSignedIn(HttpContext context)
+    public bool IsSignedIn(HttpContext context) => SignedIn(context) is not null;
+
+    /// Who this browser's session belongs to, or null when it has none that is still valid.
+    public Storage.Actor? SignedIn(HttpContext context)
     {
         if (!options.Value.IsEnabled || !TryReadId(context, out var id))
         {
-            return false;
+            return null;
         }
 
         var key = Key(id);
         if (store.Find(key) is not { } session)
         {
-            return false;
+            return null;
         }
 
         var now = time.GetUtcNow();
         if (now >= session.ExpiresAt || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(Proof(id))))
         {
             store.Delete(key);
-            return false;
+            return null;
         }
 
         if (now - session.LastSeenAt >= TouchInterval)
@@ -51,11 +54,13 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
             store.Save(session);
         }
 
-        return true;
+        return session.Actor();
     }
 
-    public void SignIn(HttpContext context, string signedInWith = SignedInWithToken)
+    /// Opens a session for this browser, on behalf of who signed in (the token's actor by default).
+    public void SignIn(HttpContext context, Storage.Actor? who = null, string signedInWith = SignedInWithToken)
     {
+        who ??= Storage.Actor.Token;
         var id = RandomNumberGenerator.GetBytes(IdBytes);
         var now = time.GetUtcNow();
         store.DeleteExpired(now);
@@ -63,6 +68,8 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
         {
             Id = Key(id),
             SignedInWith = signedInWith,
+            UserId = who.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UserName = who.Name,
             IssuedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + IdleLifetime,
@@ -99,7 +106,7 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
         return new AdminSessionList(store.All()
             .Where(s => s.ExpiresAt > now)
             .OrderBy(s => s.IssuedAt)
-            .Select(s => new AdminSessionView(s.SignedInWith, s.IssuedAt, s.LastSeenAt, s.ExpiresAt))
+            .Select(s => new AdminSessionView(s.SignedInWith, s.UserName, s.IssuedAt, s.LastSeenAt, s.ExpiresAt))
             .ToList());
     }
 

@@ -7,8 +7,14 @@ internal sealed class AdminSessionRecord
     /// SHA-256 of the cookie's id, in hex.
     public string Id { get; set; } = "";
 
-    /// How the moderator signed in: "token" for now (a later "sign in with Discord" adds its own).
+    /// How the moderator signed in: "token", or "discord".
     public string SignedInWith { get; set; } = AdminSession.SignedInWithToken;
+
+    /// The signed-in person's Discord id, in digits; null for the token.
+    public string? UserId { get; set; }
+
+    /// The name the changes are recorded under: the Discord name, or "token".
+    public string UserName { get; set; } = Storage.Actor.Token.Name;
 
     public DateTimeOffset IssuedAt { get; set; }
 
@@ -19,10 +25,13 @@ internal sealed class AdminSessionRecord
     /// HMAC of Admin:Token keyed by the session's own id: a new token ends every session, and the
     /// file alone gives nothing to test token guesses against.
     public string TokenProof { get; set; } = "";
+
+    public Storage.Actor Actor() =>
+        new(ulong.TryParse(UserId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null, UserName);
 }
 
 /// A session as the admin API lists it (never its id).
-internal sealed record AdminSessionView(string SignedInWith, DateTimeOffset IssuedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt);
+internal sealed record AdminSessionView(string SignedInWith, string Who, DateTimeOffset IssuedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt);
 
 internal sealed record AdminSessionList(IReadOnlyList<AdminSessionView> Sessions);
 

@@ -22,7 +22,7 @@ internal sealed class AdminSwitches(SettingsStore settings, TimeProvider time, I
         }
     }
 
-    public FeatureSwitches Update(SwitchesChange change)
+    public FeatureSwitches Update(SwitchesChange change, Actor who)
     {
         var updated = settings.Update(current => current with
         {
@@ -32,7 +32,7 @@ internal sealed class AdminSwitches(SettingsStore settings, TimeProvider time, I
             Abstracts = change.Abstracts ?? current.Abstracts,
             DailyMailOnSince = change.DailyMail == true && !current.DailyMail ? time.GetUtcNow() : current.DailyMailOnSince,
         });
-        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries, updated.Abstracts);
+        Log.SwitchesChanged(logger, updated.DailyMail, updated.WeeklySynthesis, updated.Summaries, updated.Abstracts, who.Name);
         return updated;
     }
 }

@@ -2,17 +2,17 @@ namespace CoalitionBot.Admin;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change}")]
-    public static partial void ChannelChanged(ILogger logger, ulong channelId, string change);
+    [LoggerMessage(EventId = 601, Level = LogLevel.Information, Message = "Admin: channel {ChannelId} {Change} by {Who}")]
+    public static partial void ChannelChanged(ILogger logger, ulong channelId, string change, string who);
 
-    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference})")]
-    public static partial void AudienceChanged(ILogger logger, string role, string reference);
+    [LoggerMessage(EventId = 609, Level = LogLevel.Information, Message = "Admin: digest audience set to {Role} ({Reference}) by {Who}")]
+    public static partial void AudienceChanged(ILogger logger, string role, string reference, string who);
 
-    [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}, abstracts {Abstracts}")]
-    public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries, bool abstracts);
+    [LoggerMessage(EventId = 604, Level = LogLevel.Information, Message = "Admin: switches set to daily mail {DailyMail}, weekly synthesis {WeeklySynthesis}, summaries {Summaries}, abstracts {Abstracts} by {Who}")]
+    public static partial void SwitchesChanged(ILogger logger, bool dailyMail, bool weeklySynthesis, bool summaries, bool abstracts, string who);
 
-    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Restart asked from the admin page; stopping so the container's restart policy brings the bot back")]
-    public static partial void RestartRequested(ILogger logger);
+    [LoggerMessage(EventId = 603, Level = LogLevel.Warning, Message = "Restart asked from the admin page by {Who}; stopping so the container's restart policy brings the bot back")]
+    public static partial void RestartRequested(ILogger logger, string who);
 
     [LoggerMessage(EventId = 605, Level = LogLevel.Information, Message = "Admin: signed in with the {SignedInWith} from {Address}")]
     public static partial void SignedIn(ILogger logger, string signedInWith, System.Net.IPAddress address);

@@ -116,6 +116,3 @@ internal sealed class ChannelListStore(Database database, TimeProvider time)
 
     private LiteDB.ILiteCollection<ChannelListEntry> Entries() => database.Collection<ChannelListEntry>(CollectionName);
 }
-
-/// Who made a change: a Discord member, or the admin page.
-internal sealed record Actor(ulong? Id, string Name);

@@ -109,7 +109,7 @@ public sealed class AdminApiTests
 
         Assert.True((bool)excluded["changed"]!);
         Assert.True((bool)important["changed"]!);
-        Assert.Equal((true, true, "admin"), both);
+        Assert.Equal((true, true, "token"), both);
         Assert.True((bool)included["changed"]!);
         Assert.Equal("not important", (string)unimportant["state"]!);
         Assert.False(lists.IsExcluded(1300000000000000201UL));

@@ -101,11 +101,26 @@ public sealed class AdminPageTests
         page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
 
         Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
-        Assert.Contains("exclu — par admin", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("exclu — par token", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
         var switches = app.Get<SettingsStore>().Switches();
         Assert.False(switches.DailyMail);
         Assert.True(switches.Summaries);
         Assert.Equal("Réglages enregistrés.", page.QuerySelector(".flash")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_change_from_the_page_is_recorded_under_the_signed_in_moderators_name_and_id()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled());
+        app.Get<ChannelListStore>().SetImportant(1300000000000000201UL, "general", important: true, new Actor(1, "Camille"));
+        using var client = AdminSessions.ClientFor(app, new Actor(1300000000000000777UL, "Inès <b>"));
+
+        var page = await GetPageAsync(client, "/admin");
+        page = await SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
+
+        var entry = app.Get<ChannelListStore>().Find(1300000000000000201UL)!;
+        Assert.Equal((1300000000000000777UL, "Inès <b>"), (entry.ChangedById, entry.ChangedBy));
+        Assert.Contains("exclu — par Inès <b>", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -234,7 +249,7 @@ public sealed class AdminPageTests
         Assert.Empty(before.QuerySelectorAll("script"));
         Assert.Equal("@Membre voit 3 des 5 salons suivis ; les autres ne sont envoyés que s'ils sont importants.", after.QuerySelector("[data-audience=ok]")!.TextContent);
         Assert.Equal(Payloads.Id(server.Membre), after.QuerySelector("select[name=role] option[selected]")!.GetAttribute("value"));
-        Assert.Equal(("@Membre", "moderator", "admin"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
+        Assert.Equal(("@Membre", "moderator", "token"), ((string)read["role"]!, (string)read["source"]!, (string)read["changedBy"]!));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.OK, everyone.StatusCode);
         Assert.Equal("@everyone", app.Get<SettingsStore>().Audience()!.Role);

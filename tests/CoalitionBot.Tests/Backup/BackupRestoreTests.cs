@@ -1,5 +1,4 @@
 using System.Globalization;
-using CoalitionBot.Admin;
 using CoalitionBot.Activity;
 using CoalitionBot.Backup;
 using CoalitionBot.Digest;
@@ -41,8 +40,8 @@ public sealed class BackupRestoreTests : IDisposable
         await using var app = new TestApp(settings, Services(clock));
         await PollAsync(app);
         var lists = app.Get<ChannelListStore>();
-        lists.SetExcluded(legal.Id, "veille-juridique", excluded: true, AdminChannels.AdminActor);
-        lists.SetImportant(general.Id, "général", important: true, AdminChannels.AdminActor);
+        lists.SetExcluded(legal.Id, "veille-juridique", excluded: true, Actor.Token);
+        lists.SetImportant(general.Id, "général", important: true, Actor.Token);
         clock.SetUtcNow(Local(Monday.AddDays(1), 7).AddMinutes(5));
         Assert.Equal(1, await app.Get<DigestService>().RunDueAsync(Token));
         var snapshotTime = clock.GetUtcNow();
@@ -57,7 +56,7 @@ public sealed class BackupRestoreTests : IDisposable
         guild.Map();
         clock.SetUtcNow(Local(Monday.AddDays(1), 12));
         await PollAsync(app);
-        lists.SetExcluded(legal.Id, "veille-juridique", excluded: false, AdminChannels.AdminActor);
+        lists.SetExcluded(legal.Id, "veille-juridique", excluded: false, Actor.Token);
         Assert.NotEqual(atSnapshot, Capture(app));
 
         // docs/operations.md, "Restore": the snapshot becomes the database of a bot that starts on it.
