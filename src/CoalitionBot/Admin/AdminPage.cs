@@ -31,6 +31,7 @@ internal static class AdminPage
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
         endpoints.MapAdminPreview();
+        endpoints.MapAdminOperations();
     }
 
     private static async Task<IResult> ShowAsync(
@@ -170,8 +171,8 @@ internal static class AdminPage
             return audience.Set(form["role"].ToString(), who) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
-    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async _ =>
+    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, AdminOperations operations, IOptions<LocaleOptions> locale) =>
+        form.SubmitAsync(context, async who =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
             {
@@ -180,7 +181,9 @@ internal static class AdminPage
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var language = locale.Value.GetLanguage();
-            return await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
+            return action.RunsInBackground
+                ? AdminOperationsPage.Start(context, operations, action, form["input"].ToString(), language, who)
+                : await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
         });
 
     private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>

@@ -87,7 +87,7 @@ internal static class AdminPageRenderer
         return Html.Of($"""
             <section><h2>{t.DigestsHeading}</h2><table>
             {Html.Concat(model.Digests.Select(digest => Html.Of($"""
-                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}</td></tr>
+                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}{AdminOperationsPage.ResendButton(digest, t, model.AntiforgeryField, model.AntiforgeryToken)}</td></tr>
                 """)))}
             </table></section>
             """);
