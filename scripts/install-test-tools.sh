@@ -8,7 +8,8 @@
 # to build it, and qemu-user-static with the arm64 ICU and OpenSSL (Debian multiarch) to run it.
 # deploy/check.sh installs its own validators (npm, into deploy/tools/node_modules).
 # nodejs and npm, then tests/llm-host's pinned node-llama-cpp (llama.cpp's CPU build, prebuilt in the
-# package) for the end-to-end test of the abstract against real inference (docs/summarization.md).
+# package) for the end-to-end test of the abstract against real inference (docs/summarization.md),
+# and tests/a11y's pinned axe-core for the admin pages' accessibility check in Chromium.
 # A tool that cannot be installed stops the run: tests never skip for lack of a tool.
 set -euo pipefail
 
@@ -58,8 +59,13 @@ for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null || { echo "$tool is not on PATH after installing it" >&2; exit 1; }
 done
 
-# Installed here, not when the test runs: the test itself fetches nothing.
+# Installed here, not when the test runs: the tests themselves fetch nothing.
 llm_host="$(dirname "${BASH_SOURCE[0]}")/../tests/llm-host"
 if [[ ! -d $llm_host/node_modules/node-llama-cpp ]]; then
     npm ci --prefix "$llm_host" --no-audit --no-fund --loglevel=error >/dev/null
+fi
+# axe-core, which the admin pages' accessibility test injects into Chromium (tests/a11y).
+a11y="$(dirname "${BASH_SOURCE[0]}")/../tests/a11y"
+if [[ ! -f $a11y/node_modules/axe-core/axe.min.js ]]; then
+    npm ci --prefix "$a11y" --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -40,7 +40,7 @@ internal static class AdminPageRenderer
             {Audience(model)}
             {Channels(model)}
             {Switches(model)}
-            <section><h2>{t.LogsHeading}</h2><pre>{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
+            <section><h2 id="logs">{t.LogsHeading}</h2><pre tabindex="0" aria-labelledby="logs">{Html.Concat(model.Logs.Select(entry => Html.Of($"{entry.At:yyyy-MM-dd HH:mm:ss} {entry.Level} {entry.Category}: {entry.Message}\n")))}</pre></section>
             <form class="inline" method="post" action="/admin/logout">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOut}</button></form><form class="inline" method="post" action="/admin/logout-everywhere">{Hidden(model.AntiforgeryField, model.AntiforgeryToken)}<button type="submit">{t.SignOutEverywhere}</button></form>
             """));
     }
