@@ -9,10 +9,14 @@ namespace CoalitionBot.Admin;
 
 /// The long actions' status panel (GET /admin/operations/{id}) and the digests' resend button
 /// (POST /admin/digests/{id}/resend). A form that starts a long action answers 303 to the panel,
-/// which refreshes itself every 2 seconds (a meta refresh, no script) until the outcome is there.
+/// which reloads itself every 2 seconds (a Refresh header, no script; it can be turned off) until
+/// the outcome is there.
 internal static class AdminOperationsPage
 {
     public const string PanelPath = "/admin/operations/";
+
+    /// How often a running action's panel reloads itself.
+    public const string RefreshSeconds = "2";
 
     public static void MapAdminOperations(this IEndpointRouteBuilder endpoints)
     {
@@ -82,13 +86,24 @@ internal static class AdminOperationsPage
         var by = string.Format(culture, texts.StartedByFormat, operation.By.Name);
         if (operation.Result is not { } result)
         {
+            // The Refresh header reloads the panel every 2 seconds without script; a moderator who
+            // does not want the page to change under them (a screen reader) turns it off (WCAG 2.2.1).
+            var refreshes = !string.Equals(context.Request.Query["refresh"].ToString(), "off", StringComparison.Ordinal);
+            if (refreshes)
+            {
+                context.Response.Headers["Refresh"] = RefreshSeconds;
+            }
+
             var seconds = Math.Max(0, (int)(time.GetUtcNow() - operation.StartedAt).TotalSeconds);
+            var control = refreshes
+                ? Html.Of($"""{texts.RefreshNote} <a href="{PanelPath}{operation.Id}?refresh=off">{texts.StopRefresh}</a>""")
+                : Html.Of($"""<a href="{PanelPath}{operation.Id}?refresh=off">{texts.Reload}</a>""");
             var running = Html.Of($"""
                 {back}<section data-operation="{operation.Id}"><h2>{texts.RunningHeading}</h2><p><strong>{operation.Doing}</strong></p>
                 <p role="status" data-operation-state="running">{string.Format(culture, texts.RunningFormat, started, seconds)}</p>
-                <p><small>{by} {texts.RefreshNote}</small></p></section>
+                <p><small>{by}</small></p><p data-operation-refresh="{(refreshes ? "on" : "off")}">{control}</p></section>
                 """);
-            return TypedResults.Content(AdminPageRenderer.Page(admin, running, Html.Of($"""<meta http-equiv="refresh" content="2">""")), "text/html; charset=utf-8");
+            return TypedResults.Content(AdminPageRenderer.Page(admin, running), "text/html; charset=utf-8");
         }
 
         var finished = operation.FinishedAt ?? operation.StartedAt;

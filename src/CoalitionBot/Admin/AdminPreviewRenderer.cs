@@ -99,7 +99,7 @@ internal static class AdminPreviewRenderer
         return Html.Of($"""
             {Cuts(model, preview.Cuts)}
             <section><h2>{t.HtmlHeading}</h2><iframe sandbox src="/admin/preview/{preview.Day:yyyy-MM-dd}/html" title="{string.Format(culture, t.IframeTitleFormat, preview.Day)}"></iframe></section>
-            <section><h2>{t.TextHeading}</h2><pre data-preview-text>{preview.Rendered!.Text}</pre></section>
+            <section><h2 id="preview-text">{t.TextHeading}</h2><pre tabindex="0" aria-labelledby="preview-text" data-preview-text>{preview.Rendered!.Text}</pre></section>
             """);
     }
 

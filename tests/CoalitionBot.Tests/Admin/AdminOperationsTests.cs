@@ -33,7 +33,9 @@ public sealed class AdminOperationsTests
 
         var panelPath = await PostFormAsync(client, "form[action='/admin/actions/send-digest']");
         await app.Transport.SendStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), Token);
-        var running = await GetPageAsync(client, panelPath);
+        using var runningResponse = await client.GetAsync(new Uri(panelPath, UriKind.Relative), Token);
+        var running = new HtmlParser().ParseDocument(await runningResponse.Content.ReadAsStringAsync(Token));
+        var steady = await GetPageAsync(client, panelPath + "?refresh=off");
         var again = await PostFormAsync(client, "form[action='/admin/actions/send-digest']");
         smtp.SetResult();
         var done = await WaitForOutcomeAsync(client, panelPath);
@@ -41,13 +43,17 @@ public sealed class AdminOperationsTests
         Assert.StartsWith(AdminOperationsPage.PanelPath, panelPath, StringComparison.Ordinal);
         Assert.Equal("running", running.QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state"));
         Assert.StartsWith("En cours… depuis ", running.QuerySelector("[data-operation-state]")?.TextContent, StringComparison.Ordinal);
-        Assert.Equal("2", running.QuerySelector("meta[http-equiv=refresh]")?.GetAttribute("content"));
+        Assert.Equal("2", string.Join(",", runningResponse.Headers.GetValues("Refresh")));
+        Assert.Equal("on", running.QuerySelector("[data-operation-refresh]")?.GetAttribute("data-operation-refresh"));
+        Assert.NotNull(running.QuerySelector($"a[href='{panelPath}?refresh=off']"));
+        Assert.Equal("off", steady.QuerySelector("[data-operation-refresh]")?.GetAttribute("data-operation-refresh"));
+        Assert.Equal("running", steady.QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state"));
         Assert.Equal("Envoyer le résumé maintenant", running.QuerySelector("section[data-operation] strong")?.TextContent);
         Assert.Contains("Lancée par token.", running.QuerySelector("section[data-operation]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(panelPath, again);
         Assert.Equal("done", done.QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state"));
         Assert.Equal($"Le résumé du {Yesterday:dd/MM/yyyy} est envoyé.", done.QuerySelector("[data-operation-state]")?.TextContent);
-        Assert.Null(done.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Null(done.QuerySelector("[data-operation-refresh]"));
         Assert.NotNull(done.QuerySelector("a[href='/admin']"));
         Assert.Single(app.Transport.Sent);
         Assert.Equal(DigestState.Sent, app.Get<DigestLedger>().Find(Yesterday)?.State);
