@@ -18,6 +18,7 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
     private readonly Lock gate = new();
     private readonly Dictionary<string, AdminOperation> operations = [];
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
 
     /// Starts <paramref name="work"/> unless a run of the same kind is still going, which is returned instead.
     public AdminOperation Start(string kind, string doing, Actor by, Language language, Func<CancellationToken, Task<AdminActionResult>> work)
@@ -34,7 +35,8 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
             var operation = new AdminOperation(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), kind, doing, by, now);
             operations[operation.Id] = operation;
             Log.OperationStarted(logger, kind, operation.Id);
-            operation.Run = Task.Run(() => RunAsync(operation, language, work));
+            var token = stopping.Token;
+            operation.Run = Task.Run(() => RunAsync(operation, language, work, token));
             return operation;
         }
     }
@@ -52,7 +54,12 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
     /// Cancels what runs and gives it until the host's own stop timeout to end.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        // The host may stop after the container was disposed (a test host stopped twice).
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            await stopping.CancelAsync();
+        }
+
         Task[] running;
         lock (gate)
         {
@@ -69,16 +76,23 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
-    private async Task RunAsync(AdminOperation operation, Language language, Func<CancellationToken, Task<AdminActionResult>> work)
+    private async Task RunAsync(AdminOperation operation, Language language, Func<CancellationToken, Task<AdminActionResult>> work, CancellationToken cancellationToken)
     {
         AdminActionResult result;
         try
         {
-            result = await work(stopping.Token);
+            result = await work(cancellationToken);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             result = new(OperationTexts.For(language).Stopped, Failed: true);
         }
