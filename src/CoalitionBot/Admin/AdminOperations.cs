@@ -18,7 +18,7 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
     private readonly Lock gate = new();
     private readonly Dictionary<string, AdminOperation> operations = [];
     private readonly CancellationTokenSource stopping = new();
-    private int disposed;
+    private bool disposed;
 
     /// Starts <paramref name="work"/> unless a run of the same kind is still going, which is returned instead.
     public AdminOperation Start(string kind, string doing, Actor by, Language language, Func<CancellationToken, Task<AdminActionResult>> work)
@@ -35,6 +35,7 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
             var operation = new AdminOperation(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), kind, doing, by, now);
             operations[operation.Id] = operation;
             Log.OperationStarted(logger, kind, operation.Id);
+            ObjectDisposedException.ThrowIf(disposed, this);
             var token = stopping.Token;
             operation.Run = Task.Run(() => RunAsync(operation, language, work, token));
             return operation;
@@ -54,15 +55,15 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
     /// Cancels what runs and gives it until the host's own stop timeout to end.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host may stop after the container was disposed (a test host stopped twice).
-        if (Volatile.Read(ref disposed) == 0)
-        {
-            await stopping.CancelAsync();
-        }
-
         Task[] running;
         lock (gate)
         {
+            // The host may stop after (or while) the container disposes this (a test host stopped twice).
+            if (!disposed)
+            {
+                stopping.Cancel();
+            }
+
             running = [.. operations.Values.Where(o => o.IsRunning).Select(o => o.Run)];
         }
 
@@ -78,8 +79,14 @@ internal sealed class AdminOperations(TimeProvider time, LogBuffer logs, ILogger
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        lock (gate)
         {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
             stopping.Cancel();
             stopping.Dispose();
         }
