@@ -241,6 +241,24 @@ public sealed class AdminPreviewTests
     }
 
     [Fact]
+    public async Task The_preview_speaks_english_when_the_digest_does()
+    {
+        await using var app = App(language: "en");
+        app.Get<ChannelStore>().Upsert([DigestFixtures.Channel(10, "general")]);
+        app.Get<MessageStore>().Upsert([DigestFixtures.Message(10, "Meeting on Thursday", day: Yesterday)]);
+        using var client = await AdminPageTests.SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin/preview");
+        var dashboard = await GetPageAsync(client, "/admin");
+
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Digest preview", page.QuerySelector("section h2")?.TextContent);
+        Assert.StartsWith("Size: ", page.QuerySelector("[data-preview-size]")?.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("The paragraph written by the language model", page.QuerySelector("[data-preview-abstract]")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Digest preview", dashboard.QuerySelector("a[href='/admin/preview']")?.TextContent);
+    }
+
+    [Fact]
     public void The_builder_names_the_channels_it_leaves_out_for_lack_of_room()
     {
         List<StoredChannel> channels = [.. Enumerable.Range(0, 40).Select(i => DigestFixtures.Channel((ulong)(1000 + i), "salon-" + i, position: i))];
@@ -257,9 +275,9 @@ public sealed class AdminPreviewTests
     }
 
     /// The digest preset (a fake clock at the real time, the list's addresses), signed in with the admin page's token.
-    internal static TestApp App(bool realMail = false, string? maxBytes = null)
+    internal static TestApp App(bool realMail = false, string? maxBytes = null, string language = "fr")
     {
-        var settings = new Dictionary<string, string?> { ["Admin:Token"] = AdminApiTests.AdminToken };
+        var settings = new Dictionary<string, string?> { ["Admin:Token"] = AdminApiTests.AdminToken, ["Digest:Language"] = language };
         if (maxBytes is not null)
         {
             settings["Digest:MaxBytes"] = maxBytes;
