@@ -182,6 +182,26 @@ public sealed class AdminPreviewTests
     }
 
     [Fact]
+    public async Task A_day_before_the_bot_read_the_server_says_so()
+    {
+        await using var app = new TestApp(AdminApiTests.Enabled(botToken: GuildFake.Token));
+        app.Discord.Map();
+        await app.Poller.PollAsync(Token);
+        var covered = TimeZoneInfo.ConvertTime(app.Cursors.CoveredSince!.Value, DigestFixtures.Brussels);
+        var before = DateOnly.FromDateTime(covered.DateTime).AddDays(-1);
+        using var client = await AdminPageTests.SignedInClientAsync(app);
+
+        var page = await GetPageAsync(client, "/admin/preview?day=" + Key(before));
+
+        var line = page.QuerySelector("[data-preview-state]");
+        Assert.Equal("notcovered", line?.GetAttribute("data-preview-state"));
+        Assert.Equal(
+            $"Le bot ne lisait pas encore le serveur le {before.ToString("d MMMM yyyy", French)} (il lit depuis le {covered.ToString("d MMMM yyyy", French)}) : ce jour n'a pas de résumé.",
+            line?.TextContent);
+        Assert.Null(page.QuerySelector("iframe"));
+    }
+
+    [Fact]
     public async Task A_day_not_over_yet_has_no_frame_but_a_404_sentence()
     {
         await using var app = App();
