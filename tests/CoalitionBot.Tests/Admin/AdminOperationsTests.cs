@@ -149,6 +149,22 @@ public sealed class AdminOperationsTests
     }
 
     [Fact]
+    public async Task Backup_now_runs_in_the_background_and_names_the_snapshot_it_wrote()
+    {
+        await using var app = App();
+        Seed(app);
+        using var client = await AdminPageTests.SignedInClientAsync(app);
+
+        var panelPath = await PostFormAsync(client, "form[action='/admin/actions/backup']");
+        var done = await WaitForOutcomeAsync(client, panelPath);
+
+        var outcome = done.QuerySelector("[data-operation-state=done]")?.TextContent;
+        Assert.StartsWith("Sauvegarde écrite : ", outcome, StringComparison.Ordinal);
+        var file = outcome!["Sauvegarde écrite : ".Length..].TrimEnd('.');
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "backups", file)), outcome);
+    }
+
+    [Fact]
     public async Task An_unknown_operation_is_a_404_page_with_a_way_back_and_a_stranger_is_sent_to_sign_in()
     {
         await using var app = App();
