@@ -12,6 +12,7 @@ internal static class AdminPreviewRenderer
     private const string Style = """
         iframe{display:block;width:100%;height:70vh;min-height:320px;border:1px solid #888;border-radius:6px;background:#fff;box-sizing:border-box}
         select{font:inherit;padding:6px;max-width:100%}ul{padding-left:1.2em}
+        pre[data-preview-text]{overflow-wrap:anywhere}
         """;
 
     /// The dashboard's link to the preview.

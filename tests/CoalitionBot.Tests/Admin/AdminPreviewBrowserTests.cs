@@ -32,6 +32,8 @@ public sealed class AdminPreviewBrowserTests
         var framed = await page.FrameLocator("iframe[sandbox]").Locator("body").TextContentAsync();
         var size = await page.TextContentAsync("[data-preview-size]");
         await AdminAccessibilityTests.AssertAccessibleAsync(page, "admin-preview-360.png");
+        var frameShot = Path.Combine(AppContext.BaseDirectory, "screenshots", "admin-preview-frame-360.png");
+        await page.Locator("iframe[sandbox]").ScreenshotAsync(new() { Path = frameShot });
 
         await page.ClickAsync("a[href='/admin']");
         await page.ClickAsync("button[value='send-digest']");
