@@ -30,6 +30,8 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<AdminChannels>();
         builder.Services.AddSingleton<AdminAudience>();
         builder.Services.AddSingleton<AdminSwitches>();
+        builder.Services.AddSingleton<AdminOperations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AdminOperations>());
         builder.Services.TryAddSingleton<FeatureStates>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LogBuffer>();

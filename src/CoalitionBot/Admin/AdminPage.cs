@@ -15,7 +15,7 @@ namespace CoalitionBot.Admin;
 /// comes back with a message, never an error page.
 internal static class AdminPage
 {
-    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static void MapAdminPage(this IEndpointRouteBuilder endpoints)
     {
@@ -30,7 +30,8 @@ internal static class AdminPage
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
-        page.AddEndpointFilter<DiscordSessionCheck>();
+        endpoints.MapAdminPreview();
+        endpoints.MapAdminOperations();
         endpoints.MapAdminSignIn();
     }
 
@@ -172,8 +173,8 @@ internal static class AdminPage
             return audience.Set(form["role"].ToString(), who) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
-    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, IOptions<LocaleOptions> locale) =>
-        form.SubmitAsync(context, async _ =>
+    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, AdminForm form, AdminOperations operations, IOptions<LocaleOptions> locale) =>
+        form.SubmitAsync(context, async who =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
             {
@@ -182,7 +183,9 @@ internal static class AdminPage
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var language = locale.Value.GetLanguage();
-            return await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
+            return action.RunsInBackground
+                ? AdminOperationsPage.Start(context, operations, action, form["input"].ToString(), language, who)
+                : await action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted);
         });
 
     private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>

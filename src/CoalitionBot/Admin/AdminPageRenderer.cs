@@ -41,6 +41,7 @@ internal static class AdminPageRenderer
             {model.SignedInAs}{Html.If(model.Flash is not null, $"""<p class="flash" role="status">{model.Flash}</p>""")}
             {Status(model)}
             {Actions(model)}
+            {AdminPreviewRenderer.DashboardLink(t)}
             {Digests(model)}
             {Activity(model)}
             {Audience(model)}
@@ -93,7 +94,7 @@ internal static class AdminPageRenderer
         return Html.Of($"""
             <section><h2>{t.DigestsHeading}</h2><table>
             {Html.Concat(model.Digests.Select(digest => Html.Of($"""
-                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}</td></tr>
+                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}{AdminOperationsPage.ResendButton(digest, t, model.AntiforgeryField, model.AntiforgeryToken)}</td></tr>
                 """)))}
             </table></section>
             """);
@@ -177,9 +178,9 @@ internal static class AdminPageRenderer
         return span.TotalDays >= 1 ? $"{(int)span.TotalDays} j {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min {span.Seconds} s";
     }
 
-    private static string Page(AdminTexts texts, Html body) => Html.Of($"""
+    internal static string Page(AdminTexts texts, Html body, Html head = default) => Html.Of($"""
         <!DOCTYPE html><html lang="{texts.Lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style></head>
+        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style>{head}</head>
         <body><main><h1>{texts.Title}</h1>
         {body}
         </main></body></html>

@@ -18,6 +18,12 @@ internal sealed class DiscordSessionCheck(AdminSession session, AdminSessionStor
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (http.Request.Path.StartsWithSegments("/admin/api"))
+        {
+            // The API answers to the token alone, never to a session.
+            return await next(context);
+        }
+
         var now = time.GetUtcNow();
         if (session.Find(http) is not { SignedInWith: AdminSignIn.SignedInWithDiscord } record
             || record.Actor().Id is not { } userId

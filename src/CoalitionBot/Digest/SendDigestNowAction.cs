@@ -12,10 +12,18 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
 
     public string Label(Language language) => SendDigestNowTexts.For(language).Label;
 
-    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
+    public bool RunsInBackground => true;
+
+    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        (await RunAsync(input, language, cancellationToken)).Message;
+
+    public Task<AdminActionResult> RunAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        SendAsync(digests, digests.LastCompleteDay(), resend: false, language, cancellationToken);
+
+    /// Sends (or resends) a day's digest and says what came of it; the admin page's resend uses it too.
+    public static async Task<AdminActionResult> SendAsync(DigestService digests, DateOnly day, bool resend, Language language, CancellationToken cancellationToken)
     {
-        var day = digests.LastCompleteDay();
-        var result = await digests.SendDayAsync(day, resend: false, cancellationToken);
+        var result = await digests.SendDayAsync(day, resend, cancellationToken);
         var texts = SendDigestNowTexts.For(language);
         var format = result.Outcome switch
         {
@@ -27,7 +35,8 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
             DigestOutcome.NotCovered => texts.NotCoveredFormat,
             _ => texts.FailedFormat,
         };
-        return string.Format(CultureInfo.InvariantCulture, format, day, result.WaitingFor, result.Record?.LastError);
+        var failed = result.Outcome is DigestOutcome.Failed or DigestOutcome.NotAddressed or DigestOutcome.Waiting or DigestOutcome.NotCovered;
+        return new(string.Format(CultureInfo.InvariantCulture, format, day, result.WaitingFor, result.Record?.LastError), failed);
     }
 }
 

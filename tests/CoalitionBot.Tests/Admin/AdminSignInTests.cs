@@ -241,6 +241,23 @@ public sealed class AdminSignInTests
     }
 
     [Fact]
+    public async Task The_check_guards_every_admin_page_the_preview_included()
+    {
+        var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var world = SignInWorld.Start(clock);
+        using var browser = world.App.CreateBrowserLikeClient();
+        using var callback = await world.WalkAsync(browser);
+        world.Guild.Departed.Add(world.Camille.Id);
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+        using var preview = await browser.GetAsync(new Uri("/admin/preview", UriKind.Relative), Token);
+
+        Assert.Equal(HttpStatusCode.Redirect, preview.StatusCode);
+        Assert.Equal("/admin", preview.Headers.Location?.ToString());
+        Assert.Empty(world.App.Get<AdminSessionStore>().All());
+    }
+
+    [Fact]
     public async Task A_session_unused_for_two_hours_is_checked_with_Discord_and_goes_on()
     {
         var clock = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
