@@ -77,10 +77,13 @@ printf 'tools ready: caddy %s, shellcheck %s, node %s (%ss)\n' \
 caddy_env=(DOMAIN=bot.example.org ACME_EMAIL=ops@example.org ADMIN_USER=admin
     'ADMIN_PASSWORD_HASH=$2a$14$Zkx19XLiW6VYouLHR5NmfOFU0z2GTNmpkT/5qqR7hx4IjWJPDhjvG'
     "XDG_DATA_HOME=$log_dir/caddy-data" "XDG_CONFIG_HOME=$log_dir/caddy-config")
-for mode in off basicauth; do
+for mode in signin off basicauth; do
     run "caddy validate Caddyfile (ADMIN_MODE=$mode)" \
         env "${caddy_env[@]}" ADMIN_MODE=$mode caddy validate --config Caddyfile --adapter caddyfile
 done
+# Left out of .env, ADMIN_MODE takes the Caddyfile's default (signin).
+run "caddy validate Caddyfile (ADMIN_MODE unset)" \
+    env -u ADMIN_MODE "${caddy_env[@]}" caddy validate --config Caddyfile --adapter caddyfile
 # An unknown mode must not quietly expose /admin.
 if env "${caddy_env[@]}" ADMIN_MODE=open caddy validate --config Caddyfile --adapter caddyfile >"$log_dir/open.log" 2>&1; then
     fail "caddy rejects an unknown ADMIN_MODE" "$log_dir/open.log"
@@ -203,7 +206,7 @@ env_example_covers_contract() {
     local keys missing=() key
     keys=$contract_keys
     # Every ${VAR} docker-compose.yml reads from .env.
-    keys+=$'\n'$(grep -oE '\$\{[A-Z_][A-Z0-9_]*' docker-compose.yml | cut -c3-)
+    keys+=$'\n'$(grep -oE '\$\{[A-Za-z_][A-Za-z0-9_]*' docker-compose.yml | cut -c3-)
     while IFS= read -r key; do
         [[ -z $key ]] && continue
         grep -qE "^#? ?${key}=" .env.example || missing+=("$key")

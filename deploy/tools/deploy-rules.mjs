@@ -56,9 +56,10 @@ function compose(composePath, envExamplePath) {
   for (const key of passed.keys()) {
     if (settingName.test(key) && !settings.includes(key)) problems.push(`bot: ${key} is passed to the bot but not documented in ${envExamplePath}`);
   }
-  // Interpolated anywhere in the bot's service: only Caddy's address, and the image's name, tag and
-  // build mode (which never reach the process), may come from the stack's variables.
-  const allowed = new Set(["CADDY_ADDRESS", "BOT_IMAGE", "BOT_TAG", "BOT_BUILD_MODE"]);
+  // Interpolated anywhere in the bot's service: only Caddy's address, the public DNS name (the
+  // sign-in's callback URL is built from it), and the image's name, tag and build mode (which never
+  // reach the process), may come from the stack's variables.
+  const allowed = new Set(["CADDY_ADDRESS", "DOMAIN", "BOT_IMAGE", "BOT_TAG", "BOT_BUILD_MODE"]);
   const referenced = [...JSON.stringify(bot).matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
   for (const name of referenced) {
     if (stack.includes(name) && !allowed.has(name)) problems.push(`bot: receives the stack variable ${name}`);

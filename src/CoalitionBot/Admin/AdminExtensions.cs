@@ -21,6 +21,8 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<AdminForm>();
         builder.Services.AddSingleton<AdminSession>();
         builder.Services.AddSingleton<AdminSessionStore>();
+        builder.Services.AddSingleton<DiscordModerators>();
+        builder.Services.AddSingleton<DiscordSessionCheck>();
         builder.Services.AddSingleton<FailedAttempts>();
         builder.AddLocale();
         builder.Services.AddSingleton<AdminStatus>();
@@ -28,6 +30,8 @@ internal static class AdminExtensions
         builder.Services.AddSingleton<AdminChannels>();
         builder.Services.AddSingleton<AdminAudience>();
         builder.Services.AddSingleton<AdminSwitches>();
+        builder.Services.AddSingleton<AdminOperations>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AdminOperations>());
         builder.Services.TryAddSingleton<FeatureStates>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<LogBuffer>();

@@ -19,6 +19,7 @@ internal sealed class AdminForm(
     ILogger<AdminSession> logger)
 {
     private const string FlashCookie = "coalitionbot_flash";
+    private const string NextPage = "coalitionbot.next";
 
     /// Runs a change on behalf of the signed-in moderator (the actor it is recorded under).
     public Task<IResult> SubmitAsync(HttpContext context, Func<Actor, Task<string?>> change) =>
@@ -71,7 +72,17 @@ internal sealed class AdminForm(
             SetFlash(context, message);
         }
 
-        return TypedResults.Redirect("/admin");
+        return context.Items[NextPage] is string next ? SeeOther(context, next) : TypedResults.Redirect("/admin");
+    }
+
+    /// A change that started something to follow (a long action) sends the browser to its panel
+    /// rather than back to the dashboard, with 303 See Other.
+    public static void ShowAfter(HttpContext context, string localPath) => context.Items[NextPage] = localPath;
+
+    private static Microsoft.AspNetCore.Http.HttpResults.StatusCodeHttpResult SeeOther(HttpContext context, string localPath)
+    {
+        context.Response.Headers.Location = localPath;
+        return TypedResults.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     /// A form whose body cannot even be read (over the form limits, cut off) is as invalid as one
@@ -88,7 +99,7 @@ internal sealed class AdminForm(
         }
     }
 
-    private static void SetFlash(HttpContext context, string message) =>
+    public static void SetFlash(HttpContext context, string message) =>
         context.Response.Cookies.Append(FlashCookie, Convert.ToBase64String(Encoding.UTF8.GetBytes(message)), new CookieOptions
         {
             HttpOnly = true,

@@ -15,7 +15,7 @@ namespace CoalitionBot.Admin;
 /// comes back with a message, never an error page.
 internal static class AdminPage
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    internal const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static void MapAdminPage(this IEndpointRouteBuilder endpoints)
     {
@@ -30,17 +30,20 @@ internal static class AdminPage
         page.MapPost("/actions/{key}", RunActionAsync);
         page.MapPost("/restart", RestartAsync);
         page.MapGet("/digests/{id}", ShowDigest);
+        endpoints.MapAdminPreview();
+        endpoints.MapAdminOperations();
+        endpoints.MapAdminSignIn();
     }
 
     private static async Task<IResult> ShowAsync(
         HttpContext context, AdminSession session, AdminStatus status, AdminChannels channels, AdminAudience audience, LogBuffer logs, IEnumerable<IAdminAction> actions, DigestLedger ledger,
-        ActivityReports reports, Storage.AuditTrail audit, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger, CancellationToken cancellationToken)
+        ActivityReports reports, Storage.AuditTrail audit, IAntiforgery antiforgery, IOptions<LocaleOptions> locale, IOptions<Discord.DiscordOptions> discord, ILogger<AdminSession> logger, CancellationToken cancellationToken)
     {
         var texts = Texts(locale);
         var tokens = antiforgery.GetAndStoreTokens(context);
-        if (!session.IsSignedIn(context))
+        if (session.SignedIn(context) is not { } actor)
         {
-            return Html(context, AdminPageRenderer.SignIn(texts, tokens.FormFieldName, tokens.RequestToken!, AdminForm.TakeFlash(context)));
+            return Html(context, AdminSignIn.SignInPage(texts, tokens.FormFieldName, tokens.RequestToken!, AdminForm.TakeFlash(context), discord.Value, session.HasToken));
         }
 
         var model = new AdminPageModel(
@@ -58,6 +61,7 @@ internal static class AdminPage
         {
             Activity = ActivityCharts(reports, logger),
             Audit = AdminAuditSection.Read(audit, logger),
+            SignedInAs = AdminSignIn.SignedInAs(actor, texts.Language),
         };
         return Html(context, AdminPageRenderer.Dashboard(model));
     }
@@ -171,7 +175,7 @@ internal static class AdminPage
             return audience.Set(form["role"].ToString(), who) is null ? Texts(locale).AudienceUnknownRole : Texts(locale).Saved;
         });
 
-    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale) =>
+    private static Task<IResult> RunActionAsync(string key, HttpContext context, IEnumerable<IAdminAction> actions, Storage.AuditTrail audit, AdminForm form, AdminOperations operations, IOptions<LocaleOptions> locale) =>
         form.SubmitAsync(context, async who =>
         {
             if (actions.FirstOrDefault(a => a.Key == key) is not { } action)
@@ -181,7 +185,10 @@ internal static class AdminPage
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var language = locale.Value.GetLanguage();
-            return await audit.RecordAsync(who, Storage.AuditKinds.ForAction(action.Key), () => action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted));
+            // A long action is recorded when it ends (AdminOperations); the others here, with what they answered.
+            return action.RunsInBackground
+                ? AdminOperationsPage.Start(context, operations, action, form["input"].ToString(), language, who)
+                : await audit.RecordAsync(who, Storage.AuditKinds.ForAction(action.Key), () => action.ExecuteAsync(form["input"].ToString(), language, context.RequestAborted));
         });
 
     private static Task<IResult> RestartAsync(HttpContext context, IHostApplicationLifetime lifetime, Storage.AuditTrail audit, AdminForm form, IOptions<LocaleOptions> locale, ILogger<AdminSession> logger) =>

@@ -18,22 +18,30 @@ internal static class AdminPageRenderer
         form.inline{display:inline}button{font:inherit;padding:6px 10px;margin:2px;border-radius:6px;border:1px solid #888;background:#fafafa}
         input[type=text],input[type=password],input[type=email]{font:inherit;padding:6px;width:100%;box-sizing:border-box}
         pre{white-space:pre-wrap;font-size:.8em;max-height:24em;overflow:auto}small{color:#555}
+        a.discord{display:inline-block;padding:8px 14px;border-radius:6px;background:#4752c4;color:#fff;text-decoration:none;font-weight:600}h3{font-size:1em}
         """;
 
-    public static string SignIn(AdminTexts texts, string antiforgeryField, string antiforgeryToken, string? error) =>
+    /// The sign-in page: "sign in with Discord" when configured (<paramref name="withDiscord"/>), and the
+    /// token form when Admin:Token is set.
+    public static string SignIn(AdminTexts texts, string antiforgeryField, string antiforgeryToken, string? error, Html withDiscord = default, Html tokenHeading = default, bool tokenForm = true) =>
         Page(texts, Html.Of($"""
-            <section><h2>{texts.SignInHeading}</h2>{Html.If(error is not null, $"""<p class="bad" role="alert">{error}</p>""")}
-            <form method="post" action="/admin/login">{Hidden(antiforgeryField, antiforgeryToken)}<label>{texts.TokenLabel}<input type="password" name="token" autocomplete="current-password" required></label>
-            <p><button type="submit">{texts.SignIn}</button></p></form></section>
+            <section><h2>{texts.SignInHeading}</h2>{Html.If(error is not null, $"""<p class="bad" role="alert">{error}</p>""")}{withDiscord}
+            {(tokenForm ? TokenForm(texts, antiforgeryField, antiforgeryToken, tokenHeading) : Html.Empty)}</section>
             """));
+
+    private static Html TokenForm(AdminTexts texts, string antiforgeryField, string antiforgeryToken, Html heading) => Html.Of($"""
+        {heading}<form method="post" action="/admin/login">{Hidden(antiforgeryField, antiforgeryToken)}<label>{texts.TokenLabel}<input type="password" name="token" autocomplete="current-password" required></label>
+        <p><button type="submit">{texts.SignIn}</button></p></form>
+        """);
 
     public static string Dashboard(AdminPageModel model)
     {
         var t = model.Texts;
         return Page(t, Html.Of($"""
-            {Html.If(model.Flash is not null, $"""<p class="flash" role="status">{model.Flash}</p>""")}
+            {model.SignedInAs}{Html.If(model.Flash is not null, $"""<p class="flash" role="status">{model.Flash}</p>""")}
             {Status(model)}
             {Actions(model)}
+            {AdminPreviewRenderer.DashboardLink(t)}
             {Digests(model)}
             {Activity(model)}
             {Audience(model)}
@@ -87,7 +95,7 @@ internal static class AdminPageRenderer
         return Html.Of($"""
             <section><h2>{t.DigestsHeading}</h2><table>
             {Html.Concat(model.Digests.Select(digest => Html.Of($"""
-                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}</td></tr>
+                <tr data-digest="{digest.Id}"><td>{digest.Id}<br><small class="digest-state">{t.DigestState(digest.State)} · {digest.Messages.ToString(t.Culture)} messages</small>{Html.If(digest.LastError is { Length: > 0 }, $"""<br><small class="bad">{digest.LastError}</small>""")}</td><td>{Html.If(digest.HasContent, $"""<a href="/admin/digests/{digest.Id}">{t.Open}</a>""")}{AdminOperationsPage.ResendButton(digest, t, model.AntiforgeryField, model.AntiforgeryToken)}</td></tr>
                 """)))}
             </table></section>
             """);
@@ -171,9 +179,9 @@ internal static class AdminPageRenderer
         return span.TotalDays >= 1 ? $"{(int)span.TotalDays} j {span.Hours} h" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes} min" : $"{span.Minutes} min {span.Seconds} s";
     }
 
-    private static string Page(AdminTexts texts, Html body) => Html.Of($"""
+    internal static string Page(AdminTexts texts, Html body, Html head = default) => Html.Of($"""
         <!DOCTYPE html><html lang="{texts.Lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style></head>
+        <title>{texts.Title}</title><style>{Html.Raw(Style)}</style>{head}</head>
         <body><main><h1>{texts.Title}</h1>
         {body}
         </main></body></html>
@@ -196,6 +204,9 @@ internal sealed record AdminPageModel(
     string AntiforgeryToken,
     string? Flash)
 {
+    /// Who is signed in, as the page says it (empty for the token).
+    public Html SignedInAs { get; init; }
+
     /// The activity charts' reports (last 30 days, last 12 months); null when they could not be built.
     public (ActivityReport Month, ActivityReport Year)? Activity { get; init; }
 

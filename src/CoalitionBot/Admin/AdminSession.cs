@@ -1,6 +1,8 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using CoalitionBot.Discord;
+using CoalitionBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CoalitionBot.Admin;
@@ -8,14 +10,25 @@ namespace CoalitionBot.Admin;
 /// The admin page's sign-in: a random session id in an HttpOnly, Secure, SameSite=Strict cookie,
 /// the session itself on the server (LiteDB). A session lasts 12 hours from its last use, 7 days
 /// at most; signing out ends it on the server, and "sign out everywhere" ends them all. The token
-/// never travels in a cookie, nor anything derived from it.
-internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionStore store, TimeProvider time)
+/// never travels in a cookie, nor anything derived from it. A session opened with Discord is proved
+/// with the client secret instead (a new secret ends those), and is checked again with Discord now
+/// and then (<see cref="DiscordSessionCheck"/>).
+internal sealed class AdminSession(IOptions<AdminOptions> options, IOptions<DiscordOptions> discord, AdminSessionStore store, TimeProvider time)
 {
     public const string CookieName = "coalitionbot_admin";
     public const string SignedInWithToken = "token";
 
     public static readonly TimeSpan IdleLifetime = TimeSpan.FromHours(12);
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(7);
+
+    /// A Discord session whose membership and Manage Server could not be checked for this long ends.
+    public static readonly TimeSpan DiscordCheckGrace = TimeSpan.FromHours(1);
+
+    /// The page exists with the token (the maintainer) or with sign-in with Discord (moderators).
+    public bool IsPageEnabled => options.Value.IsEnabled || discord.Value.HasSignIn;
+
+    /// Admin:Token is set: the API answers, and the page offers the token form.
+    public bool HasToken => options.Value.IsEnabled;
 
     /// Last use is written at most this often, so reading the page does not write the database each time.
     private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
@@ -24,12 +37,20 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
     public bool IsValidToken(string? given) =>
         options.Value.IsEnabled && CryptographicOperations.FixedTimeEquals(Hash(given ?? ""), Hash(options.Value.Token!.Trim()));
 
-    public bool IsSignedIn(HttpContext context) => SignedIn(context) is not null;
+    public bool IsSignedIn(HttpContext context) => Current(context) is not null;
 
     /// Who this browser's session belongs to, or null when it has none that is still valid.
-    public Storage.Actor? SignedIn(HttpContext context)
+    public Actor? SignedIn(HttpContext context) => Current(context)?.Actor();
+
+    /// The stored session this browser's cookie names, when it is proved and not expired, whatever its
+    /// last check with Discord (<see cref="DiscordSessionCheck"/> looks before the page does); nothing is changed.
+    public AdminSessionRecord? Find(HttpContext context) =>
+        IsPageEnabled && TryReadId(context, out var id) && store.Find(Key(id)) is { } session && IsProved(session, id, time.GetUtcNow()) ? session : null;
+
+    /// This browser's session when it is valid (its last use is updated); an invalid one is deleted.
+    private AdminSessionRecord? Current(HttpContext context)
     {
-        if (!options.Value.IsEnabled || !TryReadId(context, out var id))
+        if (!IsPageEnabled || !TryReadId(context, out var id))
         {
             return null;
         }
@@ -41,7 +62,7 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
         }
 
         var now = time.GetUtcNow();
-        if (now >= session.ExpiresAt || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(Proof(id))))
+        if (!IsProved(session, id, now) || (session.SignedInWith != SignedInWithToken && now - session.CheckedAt >= DiscordCheckGrace))
         {
             store.Delete(key);
             return null;
@@ -54,13 +75,13 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
             store.Save(session);
         }
 
-        return session.Actor();
+        return session;
     }
 
     /// Opens a session for this browser, on behalf of who signed in (the token's actor by default).
-    public void SignIn(HttpContext context, Storage.Actor? who = null, string signedInWith = SignedInWithToken)
+    public void SignIn(HttpContext context, Actor? who = null, string signedInWith = SignedInWithToken)
     {
-        who ??= Storage.Actor.Token;
+        who ??= Actor.Token;
         var id = RandomNumberGenerator.GetBytes(IdBytes);
         var now = time.GetUtcNow();
         store.DeleteExpired(now);
@@ -73,7 +94,8 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
             IssuedAt = now,
             LastSeenAt = now,
             ExpiresAt = now + IdleLifetime,
-            TokenProof = Proof(id),
+            CheckedAt = now,
+            TokenProof = Proof(id, signedInWith) ?? throw new InvalidOperationException($"No key to sign a {signedInWith} session with."),
         });
         context.Response.Cookies.Append(CookieName, Base64Url.EncodeToString(id), CookieOptions());
     }
@@ -129,9 +151,21 @@ internal sealed class AdminSession(IOptions<AdminOptions> options, AdminSessionS
         IsEssential = true,
     };
 
+    /// Not expired, and its proof matches the secret its sign-in proved (still configured).
+    private bool IsProved(AdminSessionRecord session, byte[] id, DateTimeOffset now) =>
+        now < session.ExpiresAt
+        && Proof(id, session.SignedInWith) is { } proof
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(session.TokenProof), Encoding.ASCII.GetBytes(proof));
+
     private static string Key(byte[] id) => Convert.ToHexStringLower(SHA256.HashData(id));
 
-    private string Proof(byte[] id) => Convert.ToHexStringLower(HMACSHA256.HashData(id, Encoding.UTF8.GetBytes(options.Value.Token!.Trim())));
+    /// HMAC of the secret its sign-in proved, keyed by the session's id: Admin:Token for the token,
+    /// Discord:ClientSecret for Discord. Null when that secret is no longer configured.
+    private string? Proof(byte[] id, string signedInWith)
+    {
+        var secret = signedInWith == SignedInWithToken ? options.Value.Token : discord.Value.HasSignIn ? discord.Value.ClientSecret : null;
+        return string.IsNullOrWhiteSpace(secret) ? null : Convert.ToHexStringLower(HMACSHA256.HashData(id, Encoding.UTF8.GetBytes(secret.Trim())));
+    }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 

@@ -22,8 +22,11 @@ internal sealed class AdminSessionRecord
 
     public DateTimeOffset ExpiresAt { get; set; }
 
-    /// HMAC of Admin:Token keyed by the session's own id: a new token ends every session, and the
-    /// file alone gives nothing to test token guesses against.
+    /// A Discord session: when Discord last confirmed membership and Manage Server.
+    public DateTimeOffset CheckedAt { get; set; }
+
+    /// HMAC of Admin:Token (Discord:ClientSecret for a Discord session) keyed by the session's own id:
+    /// a new token (secret) ends those sessions, and the file alone gives nothing to test guesses against.
     public string TokenProof { get; set; } = "";
 
     public Storage.Actor Actor() =>

@@ -9,6 +9,12 @@ internal sealed class AdminTokenFilter(AdminSession session, FailedAttempts fail
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        if (!session.HasToken)
+        {
+            // The page may exist through sign-in with Discord alone; the API needs the token.
+            return TypedResults.NotFound();
+        }
+
         if (!failures.MayTry(http))
         {
             refusals.Record(http, RefusalReason.AdminLockedOut);

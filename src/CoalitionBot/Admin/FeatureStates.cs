@@ -47,9 +47,13 @@ internal sealed class FeatureStates(
             string.IsNullOrWhiteSpace(digest.Value.To)
                 ? new("digest", false, t => t.DigestFeatureOff)
                 : new("digest", true, t => HealthTexts.Format(t.DigestFeatureOnFormat, digest.Value.SendAt, digest.Value.TimeZone)),
-            admin.Value.IsEnabled
-                ? new("admin", true, t => t.AdminOn)
-                : new("admin", false, t => t.AdminOff),
+            (admin.Value.IsEnabled, d.HasSignIn) switch
+            {
+                (true, true) => new("admin", true, t => t.AdminWithDiscord),
+                (true, false) => new("admin", true, t => t.AdminOn),
+                (false, true) => new("admin", true, t => t.AdminDiscordOnly),
+                _ => new("admin", false, t => t.AdminOff),
+            },
             string.IsNullOrWhiteSpace(monitoring.Value.PushUrl)
                 ? new("monitoring", false, t => t.MonitoringOff)
                 : new("monitoring", true, t => t.MonitoringOn),

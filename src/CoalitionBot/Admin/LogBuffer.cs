@@ -10,7 +10,7 @@ internal sealed class LogBuffer(TimeProvider time, IConfiguration configuration)
 
     /// Raw configuration, not validated options: redaction must work even while the log line
     /// being written is the one reporting that a setting is invalid.
-    private static readonly string[] SecretKeys = ["Discord:BotToken", "Smtp:Password", "Admin:Token", "Monitoring:PushUrl"];
+    private static readonly string[] SecretKeys = ["Discord:BotToken", "Discord:ClientSecret", "Smtp:Password", "Admin:Token", "Monitoring:PushUrl"];
 
     private readonly ConcurrentQueue<LogEntry> entries = new();
     private string[]? secrets;

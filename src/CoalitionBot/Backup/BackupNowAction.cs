@@ -11,15 +11,20 @@ internal sealed class BackupNowAction(SnapshotWriter writer) : IAdminAction
 
     public string Label(Language language) => BackupNowTexts.For(language).Label;
 
-    public Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
+    public bool RunsInBackground => true;
+
+    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        (await RunAsync(input, language, cancellationToken)).Message;
+
+    public Task<AdminActionResult> RunAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var snapshot = writer.TakeSnapshot();
         var texts = BackupNowTexts.For(language);
         return Task.FromResult((snapshot, writer.LastFailure) switch
         {
-            ({ }, _) => string.Format(CultureInfo.InvariantCulture, texts.WrittenFormat, Path.GetFileName(snapshot.Path)),
-            (null, { } failure) => texts.Failed + failure.Reason,
-            _ => texts.FailedUnknown,
+            ({ }, _) => new AdminActionResult(string.Format(CultureInfo.InvariantCulture, texts.WrittenFormat, Path.GetFileName(snapshot.Path)), Failed: false),
+            (null, { } failure) => new AdminActionResult(texts.Failed + failure.Reason, Failed: true),
+            _ => new AdminActionResult(texts.FailedUnknown, Failed: true),
         });
     }
 }

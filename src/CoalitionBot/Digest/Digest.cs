@@ -16,6 +16,9 @@ internal sealed record DailyDigest(
     /// Active channels left out even of <see cref="OtherChannels"/>, for lack of room.
     public int OtherChannelsOmitted { get; init; }
 
+    /// Those channels by name, for the admin page's preview (the mail only counts them).
+    public IReadOnlyList<ChannelActivity> LeftOutChannels { get; init; } = [];
+
     /// A model's few sentences about the day, when one was asked for and answered in time.
     public DigestAbstract? Abstract { get; init; }
 

@@ -65,7 +65,7 @@ internal static class DigestAdminApi
 
         var result = await service.SendDayAsync(day, resend, cancellationToken);
         var key = DigestLedger.Key(day);
-        audit.Record(Actor.Token, resend ? AuditKinds.DigestResent : AuditKinds.DigestSent, key, key, SendDigestNowAction.Describe(day, result, locale.Value.GetLanguage()));
+        audit.Record(Actor.Token, resend ? AuditKinds.DigestResent : AuditKinds.DigestSent, key, key, SendDigestNowAction.Describe(day, result, locale.Value.GetLanguage()).Message);
         return result.Outcome switch
         {
             DigestOutcome.NotAddressed => TypedResults.Problem("Digest:To is not set: there is no one to send the digest to.", statusCode: StatusCodes.Status409Conflict),

@@ -88,7 +88,7 @@ internal static class DigestBudget
         return new DigestLayout(
             groups.Where(g => kept.ContainsKey(g[0].Parent.Id)).Select(g => Section(g, kept[g[0].Parent.Id], request)).ToList(),
             activity.Take(room).ToList(),
-            Math.Max(0, activity.Count - room));
+            activity.Skip(room).ToList());
     }
 
     private static int CategoryPosition(Storage.StoredChannel channel, DigestRequest request) =>

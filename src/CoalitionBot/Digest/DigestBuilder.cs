@@ -31,6 +31,7 @@ internal static class DigestBuilder
         {
             OtherChannels = layout.OtherChannels,
             OtherChannelsOmitted = layout.OtherChannelsOmitted,
+            LeftOutChannels = layout.LeftOut,
         };
     }
 

@@ -30,6 +30,17 @@ internal sealed class DigestComposer(DigestSource source, ServerNameSource serve
         return (digest, DigestRenderer.Render(digest, context), result);
     }
 
+    /// The local days from <paramref name="last"/> back <paramref name="days"/> days that have stored messages, newest first, with their count.
+    public IReadOnlyList<(DateOnly Day, int Messages)> DaysWithMessages(DateOnly last, int days)
+    {
+        var zone = options.Value.GetZone();
+        return Enumerable.Range(0, Math.Max(0, days))
+            .Select(back => last.AddDays(-back))
+            .Select(day => (day, source.CountMessages(DigestPeriod.ForDay(day, zone))))
+            .Where(d => d.Item2 > 0)
+            .ToList();
+    }
+
     public DigestRenderContext RenderContext() =>
         new(DigestTexts.For(Languages.FromCode(options.Value.Language)), serverName.Current, options.Value.GetZone());
 

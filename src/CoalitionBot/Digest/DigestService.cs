@@ -50,6 +50,38 @@ internal sealed class DigestService(
 
     public DailyDigest Build(DateOnly day) => composer.Build(calendar.Day(day));
 
+    /// The day's digest as the mail would have it now, for the admin page's preview: the same builder
+    /// and renderers, no abstract (the model is asked at send time), nothing mailed or recorded.
+    public DayPreview Preview(DateOnly day)
+    {
+        var last = calendar.LastCompleteDay();
+        var preview = new DayPreview(day, DayPreviewState.Ready) { LastCompleteDay = last, Budget = options.Value.MaxBytes, SendsEmptyDays = options.Value.SendEmptyDays };
+        if (day > last)
+        {
+            return preview with { State = DayPreviewState.NotComplete, DueAt = day < DateOnly.MaxValue.AddDays(-1) ? calendar.DueAt(day) : null };
+        }
+
+        var slot = calendar.Day(day);
+        if (!sender.Covers(slot))
+        {
+            return preview with { State = DayPreviewState.NotCovered, CoveredSince = sender.CoveredSince };
+        }
+
+        var (digest, rendered) = composer.Render(slot);
+        preview = preview with
+        {
+            Digest = digest,
+            Rendered = rendered,
+            Bytes = System.Text.Encoding.UTF8.GetByteCount(rendered.Html) + System.Text.Encoding.UTF8.GetByteCount(rendered.Text),
+            Cuts = DigestCuts.Of(digest),
+            Record = ledger.Find(slot.Key),
+        };
+        return digest.IsEmpty ? preview with { State = DayPreviewState.Empty } : preview;
+    }
+
+    /// The complete days, from the last one back <paramref name="days"/> days, that have stored messages, newest first.
+    public IReadOnlyList<(DateOnly Day, int Messages)> DaysWithMessages(int days) => composer.DaysWithMessages(calendar.LastCompleteDay(), days);
+
     /// Mails every day whose send time has passed and that is not done yet, oldest first, within
     /// Digest:CatchUpDays, then the last week's synthesis when it is on; pending ones wait for
     /// their next attempt time (backoff), and days the bot was not there for are skipped.

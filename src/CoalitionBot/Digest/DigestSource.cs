@@ -15,5 +15,8 @@ internal sealed class DigestSource(MessageStore messages, ChannelStore channels,
 
     public StoredMessage? Find(ulong id) => messages.Find(id);
 
+    /// How many messages the period has stored, whatever their channel (the preview's list of days).
+    public int CountMessages(DigestPeriod period) => messages.Count(period.Start, period.End);
+
     public IReadOnlyList<StoredChannel> Channels() => channels.All();
 }

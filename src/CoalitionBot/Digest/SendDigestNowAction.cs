@@ -12,15 +12,20 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
 
     public string Label(Language language) => SendDigestNowTexts.For(language).Label;
 
-    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
-    {
-        var day = digests.LastCompleteDay();
-        var result = await digests.SendDayAsync(day, resend: false, cancellationToken);
-        return Describe(day, result, language);
-    }
+    public bool RunsInBackground => true;
 
-    /// What a send of <paramref name="day"/> came to, as a sentence (the page's answer, and the audit trail's detail).
-    public static string Describe(DateOnly day, DigestSendResult result, Language language)
+    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        (await RunAsync(input, language, cancellationToken)).Message;
+
+    public Task<AdminActionResult> RunAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        SendAsync(digests, digests.LastCompleteDay(), resend: false, language, cancellationToken);
+
+    /// Sends (or resends) a day's digest and says what came of it; the admin page's resend uses it too.
+    public static async Task<AdminActionResult> SendAsync(DigestService digests, DateOnly day, bool resend, Language language, CancellationToken cancellationToken) =>
+        Describe(day, await digests.SendDayAsync(day, resend, cancellationToken), language);
+
+    /// What a send of <paramref name="day"/> came to, as a sentence and whether it failed (the page's answer, and the audit trail's detail).
+    public static AdminActionResult Describe(DateOnly day, DigestSendResult result, Language language)
     {
         var texts = SendDigestNowTexts.For(language);
         var format = result.Outcome switch
@@ -33,7 +38,8 @@ internal sealed class SendDigestNowAction(DigestService digests) : IAdminAction
             DigestOutcome.NotCovered => texts.NotCoveredFormat,
             _ => texts.FailedFormat,
         };
-        return string.Format(CultureInfo.InvariantCulture, format, day, result.WaitingFor, result.Record?.LastError);
+        var failed = result.Outcome is DigestOutcome.Failed or DigestOutcome.NotAddressed or DigestOutcome.Waiting or DigestOutcome.NotCovered;
+        return new(string.Format(CultureInfo.InvariantCulture, format, day, result.WaitingFor, result.Record?.LastError), failed);
     }
 }
 

@@ -11,7 +11,7 @@ namespace CoalitionBot.Discord;
 /// Our thin client for the few Discord REST endpoints we use. Bot routes carry the bot token;
 /// interaction webhook routes are authorised by the interaction token in their path.
 /// Rate limits and retries live in the handlers beneath (see <see cref="RateLimits.RateLimitHandler"/>).
-internal sealed class DiscordClient(HttpClient http, IOptions<DiscordOptions> options)
+internal sealed partial class DiscordClient(HttpClient http, IOptions<DiscordOptions> options)
 {
     public const int MaxMessagesPerPage = 100;
 

@@ -18,6 +18,8 @@ namespace CoalitionBot.Discord;
 [JsonSerializable(typeof(ThreadList))]
 [JsonSerializable(typeof(GuildMember))]
 [JsonSerializable(typeof(Guild))]
+[JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(OAuthToken))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(IReadOnlyList<Channel>))]
 [JsonSerializable(typeof(DiscordError))]

@@ -38,6 +38,21 @@ internal static class Permissions
         return (permissions & ViewChannel) != 0;
     }
 
+    /// Whether a member may manage the server (discord-spec.md §10.1): its owner, or anyone whose
+    /// server-wide permissions, @everyone's (its id is the server's) OR each of their roles', include
+    /// ADMINISTRATOR or MANAGE_GUILD. Channel overwrites do not apply to server-wide permissions.
+    public static bool CanManageServer(Guild guild, ulong userId, IEnumerable<ulong> memberRoles)
+    {
+        if (guild.OwnerId == userId)
+        {
+            return true;
+        }
+
+        var held = memberRoles.Append(guild.Id).ToHashSet();
+        var permissions = guild.Roles.Where(role => held.Contains(role.Id)).Aggregate(0UL, (all, role) => all | Parse(role.Permissions));
+        return (permissions & (Administrator | ManageGuild)) != 0;
+    }
+
     private static ulong Apply(ulong permissions, PermissionOverwrite? overwrite) =>
         overwrite is null ? permissions : (permissions & ~Parse(overwrite.Deny)) | Parse(overwrite.Allow);
 }

@@ -69,7 +69,7 @@ internal static class IngestionExtensions
         Poller poller, AuditTrail audit, IOptions<LocaleOptions> locale, CancellationToken cancellationToken)
     {
         var summary = await poller.PollNowAsync(cancellationToken);
-        audit.Record(Actor.Token, AuditKinds.PollNow, detail: PollNowAction.Describe(summary, locale.Value.GetLanguage()));
+        audit.Record(Actor.Token, AuditKinds.PollNow, detail: PollNowAction.Describe(summary, locale.Value.GetLanguage()).Message);
         return summary.Outcome switch
         {
             PollOutcomes.Off => TypedResults.Problem(summary.Error, statusCode: StatusCodes.Status409Conflict, title: "Polling is off"),

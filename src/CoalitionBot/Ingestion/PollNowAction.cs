@@ -12,22 +12,27 @@ internal sealed class PollNowAction(Poller poller) : IAdminAction
 
     public string Label(Language language) => PollNowTexts.For(language).Label;
 
-    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken)
+    public bool RunsInBackground => true;
+
+    public async Task<string> ExecuteAsync(string? input, Language language, CancellationToken cancellationToken) =>
+        (await RunAsync(input, language, cancellationToken)).Message;
+
+    public async Task<AdminActionResult> RunAsync(string? input, Language language, CancellationToken cancellationToken)
     {
         var summary = await poller.PollNowAsync(cancellationToken);
         return Describe(summary, language);
     }
 
-    /// What a poll came to, as a sentence (the page's answer, and the audit trail's detail).
-    public static string Describe(PollSummary summary, Language language)
+    /// What a poll came to, as a sentence and whether it failed (the page's answer, and the audit trail's detail).
+    public static AdminActionResult Describe(PollSummary summary, Language language)
     {
         var texts = PollNowTexts.For(language);
         return summary.Outcome switch
         {
-            PollOutcomes.Completed => string.Format(CultureInfo.InvariantCulture, texts.DoneFormat, summary.MessagesStored, summary.ChannelsRead),
-            PollOutcomes.Off => texts.Off,
-            PollOutcomes.Stopped => texts.Stopped,
-            _ => texts.Failed + summary.Error,
+            PollOutcomes.Completed => new(string.Format(CultureInfo.InvariantCulture, texts.DoneFormat, summary.MessagesStored, summary.ChannelsRead), Failed: false),
+            PollOutcomes.Off => new(texts.Off, Failed: true),
+            PollOutcomes.Stopped => new(texts.Stopped, Failed: true),
+            _ => new(texts.Failed + summary.Error, Failed: true),
         };
     }
 }

@@ -90,6 +90,10 @@ internal sealed record HealthTexts
 
     public required string AdminOff { get; init; }
 
+    public required string AdminWithDiscord { get; init; }
+
+    public required string AdminDiscordOnly { get; init; }
+
     public required string MonitoringOff { get; init; }
 
     public required string MonitoringOn { get; init; }
@@ -178,6 +182,8 @@ internal sealed record HealthTexts
         DigestFeatureOnFormat = "daily at {0} ({1})",
         AdminOn = "admin API and page behind Admin:Token",
         AdminOff = "Admin:Token is not set: the admin API and page are off",
+        AdminWithDiscord = "admin page behind sign-in with Discord (Manage Server) and Admin:Token; API behind Admin:Token",
+        AdminDiscordOnly = "admin page behind sign-in with Discord (Manage Server); no API, Admin:Token is not set",
         MonitoringOff = "Monitoring:PushUrl is not set: no push to Uptime Kuma",
         MonitoringOn = "push to Uptime Kuma after each poll and digest",
         BackupUnreadableFormat = "the backup folder cannot be read: {0}",
@@ -240,6 +246,8 @@ internal sealed record HealthTexts
         DigestFeatureOnFormat = "chaque jour à {0} ({1})",
         AdminOn = "page et API d'administration protégées par Admin:Token",
         AdminOff = "Admin:Token manque : pas de page ni d'API d'administration",
+        AdminWithDiscord = "page d'administration protégée par la connexion avec Discord (Gérer le serveur) et Admin:Token ; API protégée par Admin:Token",
+        AdminDiscordOnly = "page d'administration protégée par la connexion avec Discord (Gérer le serveur) ; pas d'API, Admin:Token manque",
         MonitoringOff = "Monitoring:PushUrl manque : rien n'est signalé à Uptime Kuma",
         MonitoringOn = "signal à Uptime Kuma après chaque collecte et chaque résumé",
         BackupUnreadableFormat = "le dossier des sauvegardes est illisible : {0}",

@@ -13,6 +13,9 @@ internal enum RefusalReason
     WrongAdminToken,
     AdminLockedOut,
     StaleAdminForm,
+    SignInStateMismatch,
+    SignInDeclined,
+    SignInCodeRefused,
 }
 
 internal static class RefusalReasons
@@ -31,6 +34,9 @@ internal static class RefusalReasons
         RefusalReason.InteractionsOff => "interactionsOff",
         RefusalReason.WrongAdminToken => "wrongAdminToken",
         RefusalReason.AdminLockedOut => "adminLockedOut",
+        RefusalReason.SignInStateMismatch => "signInStateMismatch",
+        RefusalReason.SignInDeclined => "signInDeclined",
+        RefusalReason.SignInCodeRefused => "signInCodeRefused",
         _ => "staleAdminForm",
     };
 
@@ -46,6 +52,9 @@ internal static class RefusalReasons
         RefusalReason.InteractionsOff => "interactions off (no Discord:PublicKey)",
         RefusalReason.WrongAdminToken => "wrong admin token",
         RefusalReason.AdminLockedOut => "admin attempts over the limit",
+        RefusalReason.SignInStateMismatch => "Discord sign-in with a missing or wrong state",
+        RefusalReason.SignInDeclined => "Discord sign-in declined on Discord",
+        RefusalReason.SignInCodeRefused => "Discord sign-in code refused by Discord",
         _ => "admin form without a valid anti-forgery token",
     };
 }

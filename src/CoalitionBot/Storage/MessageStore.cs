@@ -43,6 +43,9 @@ internal sealed class MessageStore(Database database)
 
     public int Count() => Messages().Count();
 
+    /// How many messages have a timestamp in [from, to) (the timestamp index answers it).
+    public int Count(DateTimeOffset from, DateTimeOffset to) => Messages().Count(m => m.Timestamp >= from && m.Timestamp < to);
+
     /// The oldest stored message's timestamp, or null when none is stored.
     public DateTimeOffset? Earliest() => Messages().Query().OrderBy(m => m.Timestamp).Limit(1).FirstOrDefault()?.Timestamp;
 

@@ -23,6 +23,9 @@ public sealed class AdminBrowserTests
         var page = await SignedInPhonePageAsync(browser, app);
 
         await page.ClickAsync("button[value='send-digest']");
+        // A long action: its status panel refreshes itself until the outcome is there.
+        await page.WaitForSelectorAsync("[data-operation-state=done]");
+        await page.ClickAsync("a[href='/admin']");
         var state = await page.TextContentAsync($"tr[data-digest='{yesterday:yyyy-MM-dd}'] .digest-state");
         await Chromium.ScreenshotAsync(page, "admin-after-send.png");
         await page.FillAsync("form[action='/admin/actions/test-mail'] input[name=input]", "moi@coalition.example");

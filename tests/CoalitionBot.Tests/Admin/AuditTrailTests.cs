@@ -98,18 +98,20 @@ public sealed class AuditTrailTests
         page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["dailyMail"] = "true", ["summaries"] = "true", ["weeklySynthesis"] = "true" }, clearCheckboxes: true);
         page = await SubmitAsync(client, page, "form[action='/admin/audience']", new() { ["role"] = "@everyone" });
         page = await SubmitAsync(client, page, "form[action='/admin/actions/send-digest']", []);
+        page = await SubmitAsync(client, page, "form[action='/admin/digests/2026-11-23/resend']", []);
         using var everywhere = await PostFormAsync(client, page, "form[action='/admin/logout-everywhere']", [], clearCheckboxes: false);
 
-        Assert.Single(app.Transport.Sent);
+        Assert.Equal(2, app.Transport.Sent.Count);
         var trail = app.Get<AuditTrail>().Latest(10);
         Assert.Equal(
-            [AuditKinds.SessionsRevoked, AuditKinds.DigestSent, AuditKinds.Audience, AuditKinds.Switches, AuditKinds.Excluded],
+            [AuditKinds.SessionsRevoked, AuditKinds.DigestResent, AuditKinds.DigestSent, AuditKinds.Audience, AuditKinds.Switches, AuditKinds.Excluded],
             trail.Select(e => e.Kind));
         Assert.All(trail, e => Assert.Equal((ines.Id, ines.Name), (e.ActorId, e.Actor)));
-        Assert.Equal("weeklySynthesis=on", trail[3].Detail);
-        Assert.Equal("Le résumé du 23/11/2026 est envoyé.", trail[1].Detail);
+        Assert.Equal("weeklySynthesis=on", trail[4].Detail);
+        Assert.Equal(("2026-11-23", "Le résumé du 23/11/2026 est envoyé."), (trail[1].TargetId, trail[1].Detail));
+        Assert.Equal("Le résumé du 23/11/2026 est envoyé.", trail[2].Detail);
         Assert.Equal("1", trail[0].Detail);
-        Assert.Equal(("11", "annonces"), (trail[4].TargetId, trail[4].Target));
+        Assert.Equal(("11", "annonces"), (trail[5].TargetId, trail[5].Target));
         Assert.Equal((ines.Id, "Inès"), (app.Get<SettingsStore>().Audience()!.ChangedById, app.Get<SettingsStore>().Audience()!.ChangedBy));
     }
 

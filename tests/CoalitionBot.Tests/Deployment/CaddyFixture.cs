@@ -8,7 +8,8 @@ namespace CoalitionBot.Tests.Deployment;
 
 /// <summary>
 /// The bot on a real loopback socket, and in front of it the real caddy binary running the
-/// repository's own Caddyfile twice: once with ADMIN_MODE=off, once with ADMIN_MODE=basicauth.
+/// repository's own Caddyfile three times: with ADMIN_MODE left out (the default, signin), with
+/// ADMIN_MODE=off and with ADMIN_MODE=basicauth. The bot has the admin token and sign-in with Discord.
 /// DOMAIN=localhost makes Caddy issue the certificate from its internal CA, as `tls internal` would.
 /// A missing caddy binary fails every test of the class: it is never a skip.
 /// </summary>
@@ -27,6 +28,9 @@ public sealed class CaddyFixture : IAsyncLifetime
 
     public CaddyProcess AdminOff { get; private set; } = null!;
 
+    /// <summary>ADMIN_MODE not set: the default deployment.</summary>
+    public CaddyProcess AdminDefault { get; private set; } = null!;
+
     public CaddyProcess AdminBasicAuth { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -36,7 +40,12 @@ public sealed class CaddyFixture : IAsyncLifetime
         var cancellationToken = TestContext.Current.CancellationToken;
 
         Bot = new TestApp(
-            new Dictionary<string, string?> { ["Admin:Token"] = AdminToken },
+            new Dictionary<string, string?>
+            {
+                ["Admin:Token"] = AdminToken,
+                ["Discord:ClientSecret"] = DiscordSignInFake.ClientSecret,
+                ["Discord:RedirectUri"] = "https://localhost/admin/signin/discord/callback",
+            },
             services => services.AddSingleton<IStartupFilter>(new RecordingStartupFilter(BotRequests)),
             kestrel: true);
         var upstream = Bot.Client.BaseAddress!.Authority;
@@ -44,6 +53,7 @@ public sealed class CaddyFixture : IAsyncLifetime
         var passwordHash = await CaddyProcess.HashPasswordAsync(caddy, BasicPassword, cancellationToken);
         AdminOff = await CaddyProcess.StartAsync(caddy, RepositoryPaths.Root, caddyState.CreateSubdirectory("off"), upstream, "off", passwordHash, cancellationToken);
         AdminBasicAuth = await CaddyProcess.StartAsync(caddy, RepositoryPaths.Root, caddyState.CreateSubdirectory("basicauth"), upstream, "basicauth", passwordHash, cancellationToken);
+        AdminDefault = await CaddyProcess.StartAsync(caddy, RepositoryPaths.Root, caddyState.CreateSubdirectory("default"), upstream, null, passwordHash, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -56,6 +66,11 @@ public sealed class CaddyFixture : IAsyncLifetime
         if (AdminBasicAuth is not null)
         {
             await AdminBasicAuth.DisposeAsync();
+        }
+
+        if (AdminDefault is not null)
+        {
+            await AdminDefault.DisposeAsync();
         }
 
         if (Bot is not null)

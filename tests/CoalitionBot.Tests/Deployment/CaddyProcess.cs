@@ -68,7 +68,7 @@ public sealed class CaddyProcess : IAsyncDisposable
     }
 
     public static async Task<CaddyProcess> StartAsync(
-        string caddy, string repository, DirectoryInfo state, string botUpstream, string adminMode, string passwordHash, CancellationToken cancellationToken)
+        string caddy, string repository, DirectoryInfo state, string botUpstream, string? adminMode, string passwordHash, CancellationToken cancellationToken)
     {
         var httpPort = FreePort();
         var httpsPort = FreePort();
@@ -87,7 +87,16 @@ public sealed class CaddyProcess : IAsyncDisposable
         info.Environment["DOMAIN"] = "localhost";
         info.Environment["ACME_EMAIL"] = "deployment-test@example.org";
         info.Environment["BOT_UPSTREAM"] = botUpstream;
-        info.Environment["ADMIN_MODE"] = adminMode;
+        // No mode: the Caddyfile's own default, as a deployment that leaves ADMIN_MODE out of .env gets.
+        if (adminMode is null)
+        {
+            info.Environment.Remove("ADMIN_MODE");
+        }
+        else
+        {
+            info.Environment["ADMIN_MODE"] = adminMode;
+        }
+
         info.Environment["ADMIN_USER"] = CaddyFixture.BasicUser;
         info.Environment["ADMIN_PASSWORD_HASH"] = passwordHash;
         info.Environment["CADDY_HTTP_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);

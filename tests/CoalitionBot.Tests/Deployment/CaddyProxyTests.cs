@@ -8,7 +8,8 @@ namespace CoalitionBot.Tests.Deployment;
 
 /// <summary>
 /// Discord → Caddy (the production Caddyfile, real binary, HTTPS) → the bot: signatures survive the
-/// proxy byte for byte, and only /interactions and /healthz are public.
+/// proxy byte for byte, /interactions and /healthz are public, and /admin goes to the bot's own
+/// sign-in by default (ADMIN_MODE=signin), behind basic auth with basicauth, nowhere with off.
 /// </summary>
 [Trait("Category", "Process")]
 public sealed class CaddyProxyTests(CaddyFixture stack) : IClassFixture<CaddyFixture>
@@ -96,6 +97,25 @@ public sealed class CaddyProxyTests(CaddyFixture stack) : IClassFixture<CaddyFix
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(stack.BotRequests, seen => seen.PathAndQuery.Contains(marker, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task By_default_admin_reaches_the_bots_own_sign_in_page_over_https()
+    {
+        using var page = await stack.AdminDefault.Client.GetAsync("/admin", TestContext.Current.CancellationToken);
+        var body = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var start = await stack.AdminDefault.Client.GetAsync("/admin/signin/discord", TestContext.Current.CancellationToken);
+        using var api = await stack.AdminDefault.Client.GetAsync("/admin/api/status", TestContext.Current.CancellationToken);
+
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{(int)page.StatusCode} {body}\n{stack.AdminDefault.Output}");
+        Assert.Contains("""<a class="discord" href="/admin/signin/discord">Se connecter avec Discord</a>""", body, StringComparison.Ordinal);
+        Assert.Contains("name=\"token\"", body, StringComparison.Ordinal);
+        Assert.StartsWith("default-src 'none'", Header(page, "Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.StartsWith("max-age=", Header(page, "Strict-Transport-Security"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+        Assert.StartsWith("https://discord.com/oauth2/authorize?response_type=code&client_id=", start.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.Contains(start.Headers.GetValues("Set-Cookie"), c => c.StartsWith("coalitionbot_signin_state=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
     [Fact]

@@ -8,10 +8,13 @@ namespace CoalitionBot.Tests.Support;
 /// for a given person: the tests of what a signed-in moderator does need not walk a sign-in.
 internal static class AdminSessions
 {
-    /// The session cookie's value for a new session on behalf of <paramref name="who"/>.
-    public static string Open(TestApp app, Actor who, string signedInWith = "discord")
+    /// The session cookie's value for a new session on behalf of <paramref name="who"/>: a Discord
+    /// session when sign-in with Discord is configured (its proof needs the client secret), else a
+    /// token session carrying that person.
+    public static string Open(TestApp app, Actor who, string? signedInWith = null)
     {
         var context = new DefaultHttpContext();
+        signedInWith ??= string.IsNullOrEmpty(app.Settings.GetValueOrDefault("Discord:ClientSecret")) ? AdminSession.SignedInWithToken : "discord";
         app.Get<AdminSession>().SignIn(context, who, signedInWith);
         var header = context.Response.Headers.SetCookie.ToString();
         var start = header.IndexOf(AdminSession.CookieName + "=", StringComparison.Ordinal) + AdminSession.CookieName.Length + 1;
@@ -19,7 +22,7 @@ internal static class AdminSessions
     }
 
     /// A browser-like client (cookies kept, redirects not followed) signed in as <paramref name="who"/>.
-    public static HttpClient ClientFor(TestApp app, Actor who, string signedInWith = "discord")
+    public static HttpClient ClientFor(TestApp app, Actor who, string? signedInWith = null)
     {
         var client = app.CreateBrowserLikeClient();
         client.DefaultRequestHeaders.Add("Cookie", $"{AdminSession.CookieName}={Open(app, who, signedInWith)}");

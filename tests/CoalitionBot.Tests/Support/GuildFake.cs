@@ -141,10 +141,12 @@ public sealed class GuildFake : IDisposable
         // Discord always lists @everyone, whose id is the server's.
         Bot("/guilds/" + Id(Guild), _ => Ok(Payloads.Guild(Guild, Name, [
             Payloads.Role(Guild, "@everyone", 0, EveryonePermissions),
-            .. roles.Select((r, i) => (JsonNode)Payloads.Role(r.Key, r.Value.Name, i + 1, r.Value.Permissions))])));
+            .. roles.Select((r, i) => (JsonNode)Payloads.Role(r.Key, r.Value.Name, i + 1, r.Value.Permissions))], OwnerId)));
         foreach (var user in users)
         {
-            Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Ok(Payloads.Member(user)));
+            Bot($"/guilds/{Id(Guild)}/members/{Id(user.Id)}", _ => Departed.Contains(user.Id)
+                ? Json(404, Payloads.Error(10007, "Unknown Member"))
+                : Ok(Payloads.Member(user, MemberRoles.GetValueOrDefault(user.Id))));
         }
 
         return MapChannels();
@@ -203,6 +205,15 @@ public sealed class GuildFake : IDisposable
 
     /// Called as each bot request arrives, before it is answered (to interrupt a poll midway, say).
     public Action<IRequestMessage>? BeforeAnswer { get; set; }
+
+    /// The server's owner, as Get Guild gives it (owner_id).
+    public ulong OwnerId { get; set; } = 1;
+
+    /// The role ids each member holds (Get Guild Member's roles), by user id.
+    public Dictionary<ulong, List<ulong>> MemberRoles { get; } = [];
+
+    /// Members who left the server: Get Guild Member answers 404 Unknown Member (10007).
+    public HashSet<ulong> Departed { get; } = [];
 
     /// The server's name, as Get Guild gives it.
     public string Name { get; set; } = "Coalition féministe (test)";

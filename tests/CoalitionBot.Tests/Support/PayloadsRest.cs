@@ -30,7 +30,8 @@ public static partial class Payloads
         ["primary_guild"] = null,
     }.WithoutNulls("bot");
 
-    public static JsonObject Member(FakeUser user) => new()
+    /// Get Guild Member, as Discord answers it; <paramref name="roles"/> are the member's role ids.
+    public static JsonObject Member(FakeUser user, IEnumerable<ulong>? roles = null) => new()
     {
         ["avatar"] = null,
         ["banner"] = null,
@@ -40,7 +41,7 @@ public static partial class Payloads
         ["nick"] = user.Nick,
         ["pending"] = false,
         ["premium_since"] = null,
-        ["roles"] = new JsonArray(),
+        ["roles"] = new JsonArray([.. (roles ?? []).Select(role => (JsonNode)Id(role))]),
         ["user"] = User(user),
         ["mute"] = false,
         ["deaf"] = false,

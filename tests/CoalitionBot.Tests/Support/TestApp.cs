@@ -37,6 +37,9 @@ public sealed record TestAppOptions
 
     /// A real socket on a free loopback port instead of the in-memory test server.
     public bool Kestrel { get; init; }
+
+    /// With <see cref="Kestrel"/>: this port rather than a free one (a URL in the settings names it).
+    public int? KestrelPort { get; init; }
 }
 
 /// The one way tests host the bot: keys, a Discord fake, a data folder, and the real application
@@ -191,7 +194,7 @@ public sealed class TestApp : IAsyncDisposable, IDisposable
         if (options.Kestrel)
         {
             // A real socket on a free loopback port, for what the in-memory test server smooths over.
-            factory.UseKestrel(0);
+            factory.UseKestrel(options.KestrelPort ?? 0);
             factory.StartServer();
         }
         else

@@ -50,6 +50,8 @@ internal sealed record ResolvedChannel(
     string? Permissions = null,
     string? AppPermissions = null);
 
-internal sealed record GuildMember(User? User = null, string? Nick = null, string? Permissions = null);
+/// A member, as an interaction carries it (with its permissions in the channel) or as Get Guild Member
+/// gives it (with its role ids).
+internal sealed record GuildMember(User? User = null, string? Nick = null, string? Permissions = null, IReadOnlyList<ulong>? Roles = null);
 
 internal sealed record User(ulong Id, string Username, string? GlobalName = null, bool? Bot = null);
