@@ -153,14 +153,16 @@ internal static class AdminSignIn
             return Refused(context, language, texts.Unreachable, StatusCodes.Status503ServiceUnavailable);
         }
 
-        var name = string.IsNullOrWhiteSpace(user.GlobalName) ? user.Username : user.GlobalName;
-        var (verdict, problem) = await moderators.CheckAsync(user.Id, limit.Token);
+        var (verdict, problem, nick) = await moderators.CheckAsync(user.Id, limit.Token);
+        // Named as the server shows them, as slash commands name them: the lists and the history read the same.
+        var who = Actor.Member(user.Id, nick, user.GlobalName, user.Username);
+        var name = who.Name;
         switch (verdict)
         {
             case ModeratorVerdict.Moderator:
                 try
                 {
-                    session.SignIn(context, new Actor(user.Id, name), SignedInWithDiscord);
+                    session.SignIn(context, who, SignedInWithDiscord);
                 }
                 catch (Exception exception) when (exception is LiteDB.LiteException or IOException or UnauthorizedAccessException or DatabaseInUseException)
                 {

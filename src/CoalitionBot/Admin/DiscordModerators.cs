@@ -31,12 +31,13 @@ internal sealed class DiscordModerators(DiscordClient client, IOptions<DiscordOp
     private const int UnknownMember = 10007;
     private const int UnknownUser = 10013;
 
-    /// The verdict, and for <see cref="ModeratorVerdict.Unreachable"/> one line saying why (no secret in it).
-    public async Task<(ModeratorVerdict Verdict, string? Problem)> CheckAsync(ulong userId, CancellationToken cancellationToken)
+    /// The verdict, for <see cref="ModeratorVerdict.Unreachable"/> one line saying why (no secret in
+    /// it), and the member's nickname on the server when they have one (the name changes are recorded under).
+    public async Task<(ModeratorVerdict Verdict, string? Problem, string? Nick)> CheckAsync(ulong userId, CancellationToken cancellationToken)
     {
         if (options.Value.GuildSnowflake is not { } guildId)
         {
-            return (ModeratorVerdict.Unreachable, "Discord:GuildId is not set");
+            return (ModeratorVerdict.Unreachable, "Discord:GuildId is not set", null);
         }
 
         try
@@ -44,16 +45,16 @@ internal sealed class DiscordModerators(DiscordClient client, IOptions<DiscordOp
             var member = await client.GetGuildMemberAsync(guildId, userId, cancellationToken);
             var guild = await client.GetGuildAsync(guildId, cancellationToken);
             return Permissions.CanManageServer(guild, userId, member.Roles ?? [])
-                ? (ModeratorVerdict.Moderator, null)
-                : (ModeratorVerdict.NotManager, null);
+                ? (ModeratorVerdict.Moderator, null, member.Nick)
+                : (ModeratorVerdict.NotManager, null, member.Nick);
         }
         catch (DiscordApiException exception) when (exception.Status == HttpStatusCode.NotFound && exception.Code is UnknownMember or UnknownUser)
         {
-            return (ModeratorVerdict.NotMember, null);
+            return (ModeratorVerdict.NotMember, null, null);
         }
         catch (Exception exception) when (IsUnreachable(exception, cancellationToken))
         {
-            return (ModeratorVerdict.Unreachable, exception.Message);
+            return (ModeratorVerdict.Unreachable, exception.Message, null);
         }
     }
 

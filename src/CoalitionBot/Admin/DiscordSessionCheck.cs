@@ -34,7 +34,7 @@ internal sealed class DiscordSessionCheck(AdminSession session, AdminSessionStor
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         limit.CancelAfter(TimeLimit);
-        var (verdict, problem) = await moderators.CheckAsync(userId, limit.Token);
+        var (verdict, problem, _) = await moderators.CheckAsync(userId, limit.Token);
         var name = record.UserName;
         switch (verdict)
         {

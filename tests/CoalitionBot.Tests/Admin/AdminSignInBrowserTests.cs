@@ -29,7 +29,7 @@ public sealed class AdminSignInBrowserTests
         var who = whoElement is null ? null : await whoElement.TextContentAsync();
         await Chromium.ScreenshotAsync(page, "admin-signed-in-with-discord.png");
 
-        Assert.Equal("Connecté·e en tant que Camille Dubois", who);
+        Assert.Equal("Connecté·e en tant que Cam", who);
         Assert.NotNull(await page.QuerySelectorAsync("form[action='/admin/switches']"));
         Assert.Single(world.Guild.Requests, r => r.RequestMessage.Path == GuildFake.ApiPath + "/oauth2/token");
         Assert.Contains(world.Guild.Requests, r => r.RequestMessage.Host == "localhost" && r.RequestMessage.Path == DiscordSignInFake.AuthorizePath);

@@ -42,10 +42,11 @@ public sealed class AdminSignInTests
         Assert.Contains("""<meta http-equiv="refresh" content="0; url=/admin">""", callbackBody, StringComparison.Ordinal);
         Assert.Contains(callback.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AdminSession.CookieName + "=", StringComparison.Ordinal) && c.Contains("samesite=strict", StringComparison.OrdinalIgnoreCase));
         Assert.NotNull(page.QuerySelector("form[action='/admin/switches']"));
-        Assert.Equal("Connecté·e en tant que Camille Dubois", page.QuerySelector(".who")?.TextContent);
+        // Named as the server shows her (her nickname there), as slash commands name her.
+        Assert.Equal("Connecté·e en tant que Cam", page.QuerySelector(".who")?.TextContent);
         Assert.Contains("page d'administration protégée par la connexion avec Discord (Gérer le serveur) ; pas d'API, Admin:Token manque", page.Body!.TextContent, StringComparison.Ordinal);
         var session = Assert.Single(world.App.Get<AdminSessionStore>().All());
-        Assert.Equal(("discord", Payloads.Id(world.Camille.Id), "Camille Dubois"), (session.SignedInWith, session.UserId, session.UserName));
+        Assert.Equal(("discord", Payloads.Id(world.Camille.Id), "Cam"), (session.SignedInWith, session.UserId, session.UserName));
         Assert.Equal(world.Discord.AccessTokens.Order(), world.Discord.Revoked.Order());
         world.Guild.AssertNoUnexpectedRequests();
     }
@@ -290,7 +291,7 @@ public sealed class AdminSignInTests
 
         Assert.NotNull(halfAnHourLater.QuerySelector("form[action='/admin/switches']"));
         Assert.Null(anHourLater.QuerySelector("form[action='/admin/switches']"));
-        Assert.Contains(world.App.Logs.Lines, l => l.Message.StartsWith($"Admin: the periodic check of Camille Dubois ({world.Camille.Id})'s session could not ask Discord", StringComparison.Ordinal));
+        Assert.Contains(world.App.Logs.Lines, l => l.Message.StartsWith($"Admin: the periodic check of Cam ({world.Camille.Id})'s session could not ask Discord", StringComparison.Ordinal));
     }
 
     [Fact]
