@@ -96,6 +96,6 @@ internal static class AdminAuditSection
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 640, Level = LogLevel.Error, Message = "Admin page: the change history could not be read ({Reason}); the page shows without it")]
+    [LoggerMessage(EventId = 1160, Level = LogLevel.Error, Message = "Admin page: the change history could not be read ({Reason}); the page shows without it")]
     public static partial void AuditUnreadable(ILogger logger, string reason);
 }
