@@ -43,6 +43,7 @@ internal sealed class AdminAudience(DigestAudience audience, RoleStore roles, IL
             view.Choice?.ChangedAt,
             followed,
             visible,
+            view.Choice?.ChangedById?.ToString(CultureInfo.InvariantCulture),
             audience.Problem(),
             [.. known.Select(r => new RoleOption(r.Id.ToString(CultureInfo.InvariantCulture), r.Id == view.GuildId ? DigestAudience.Everyone : r.Name))]);
     }
@@ -60,6 +61,7 @@ internal sealed record AudienceInfo(
     DateTimeOffset? ChangedAt,
     int Followed,
     int Visible,
+    string? ChangedById,
     [property: JsonIgnore] HealthMessage? ProblemMessage,
     IReadOnlyList<RoleOption> Roles)
 {

@@ -41,7 +41,7 @@ internal static class AdminAuditSection
         var local = TimeZoneInfo.ConvertTime(entry.At, zone);
         var id = entry.ActorId?.ToString(CultureInfo.InvariantCulture);
         var who = id is null
-            ? Html.Of($"""<strong class="who">{entry.Actor}</strong>""")
+            ? Html.Of($"""<strong class="who">{admin.Who(null, entry.Actor)}</strong>""")
             : Html.Of($"""<strong class="who" title="{string.Format(admin.Culture, t.IdFormat, id)}">{entry.Actor}</strong> <small class="actor-id">{id}</small>""");
         var target = Target(entry);
         var detail = Detail(entry, t, admin);

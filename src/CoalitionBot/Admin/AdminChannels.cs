@@ -58,6 +58,9 @@ internal sealed class AdminChannels(ChannelListStore lists, GuildChannelCache ch
         var excluded = entry?.Excluded ?? false;
         var important = entry?.Important ?? false;
         var state = excluded ? "excluded" : important ? "important" : "monitored";
-        return new ChannelView(id.ToString(CultureInfo.InvariantCulture), name, state, excluded, important, entry?.ChangedBy, entry?.ChangedAt, visible);
+        return new ChannelView(id.ToString(CultureInfo.InvariantCulture), name, state, excluded, important, entry?.ChangedBy, entry?.ChangedAt, visible)
+        {
+            ChangedById = entry?.ChangedById?.ToString(CultureInfo.InvariantCulture),
+        };
     }
 }

@@ -5,7 +5,11 @@ namespace CoalitionBot.Admin;
 
 /// A channel as moderators see it; AudienceCanView false: the digest's audience cannot see it, so it
 /// is mailed only when important.
-internal sealed record ChannelView(string Id, string Name, string State, bool Excluded, bool Important, string? ChangedBy, DateTimeOffset? ChangedAt, bool AudienceCanView = true);
+internal sealed record ChannelView(string Id, string Name, string State, bool Excluded, bool Important, string? ChangedBy, DateTimeOffset? ChangedAt, bool AudienceCanView = true)
+{
+    /// Who changed it, as a Discord id; null for the token, an import, or no change.
+    public string? ChangedById { get; init; }
+}
 
 /// The channels, and the audience's label ("@Membre") their AudienceCanView is about.
 internal sealed record ChannelLists(IReadOnlyList<ChannelView> Channels, bool ServerListAvailable, string Audience = Digest.DigestAudience.Everyone);

@@ -83,7 +83,7 @@ internal static class AdminOperationsPage
         var zone = locale.Value.GetZone();
         var culture = admin.Culture;
         var started = TimeZoneInfo.ConvertTime(operation.StartedAt, zone);
-        var by = string.Format(culture, texts.StartedByFormat, operation.By.Name);
+        var by = string.Format(culture, texts.StartedByFormat, admin.Who(operation.By.Id?.ToString(System.Globalization.CultureInfo.InvariantCulture), operation.By.Name));
         if (operation.Result is not { } result)
         {
             // The Refresh header reloads the panel every 2 seconds without script; a moderator who

@@ -107,7 +107,7 @@ internal static class AdminPageRenderer
         var t = model.Texts;
         var audience = model.Audience;
         var source = audience.ChangedBy is { } by && audience.ChangedAt is { } at
-            ? string.Format(t.Culture, t.AudienceChosenByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
+            ? string.Format(t.Culture, t.AudienceChosenByFormat, t.Who(audience.ChangedById, by), TimeZoneInfo.ConvertTime(at, model.Zone))
             : t.AudienceConfigured;
         var line = audience.ProblemMessage is { } problem
             ? Html.Of($"""<p class="bad" data-audience="problem">⚠ {problem(HealthTexts.For(t.Language))}</p>""")
@@ -141,7 +141,7 @@ internal static class AdminPageRenderer
         var t = model.Texts;
         var state = channel.Excluded ? t.Excluded : channel.Important ? t.Important : channel.AudienceCanView ? t.Monitored : string.Format(t.Culture, t.HiddenFromFormat, model.Channels.Audience);
         var changed = channel.ChangedBy is { Length: > 0 } by && channel.ChangedAt is { } at
-            ? " — " + string.Format(t.Culture, t.ChangedByFormat, by, TimeZoneInfo.ConvertTime(at, model.Zone))
+            ? " — " + string.Format(t.Culture, t.ChangedByFormat, t.Who(channel.ChangedById, by), TimeZoneInfo.ConvertTime(at, model.Zone))
             : "";
         return Html.Of($"""
             <tr data-channel="{channel.Id}"><td>#{channel.Name}<br><small class="state">{state}{changed}</small></td><td>{ChannelButton(model, channel.Id, channel.Excluded ? "include" : "exclude", channel.Excluded ? t.Include : t.Exclude)}{ChannelButton(model, channel.Id, channel.Important ? "unimportant" : "important", channel.Important ? t.UnmarkImportant : t.MarkImportant)}</td></tr>

@@ -57,6 +57,9 @@ internal sealed record AdminTexts(
     /// The digest's audience section: heading, where the choice comes from, the form, and a channel's "not visible".
     public required string AudienceHeading { get; init; }
 
+    /// How the page names a change made with the admin token (the API, or a token sign-in).
+    public required string TokenActor { get; init; }
+
     public required string AudienceChosenByFormat { get; init; }
 
     public required string AudienceConfigured { get; init; }
@@ -122,6 +125,7 @@ internal sealed record AdminTexts(
         new Dictionary<string, string> { ["sent"] = "envoyé", ["pending"] = "en attente", ["failed"] = "échoué", ["empty"] = "vide (rien à envoyer)" })
     {
         AudienceHeading = "Public du résumé",
+        TokenActor = "le jeton d'administration",
         AudienceChosenByFormat = "choisi par {0}, le {1:d MMMM yyyy à HH:mm}",
         AudienceConfigured = "réglé par la configuration (Digest:AudienceRole)",
         AudienceVisibleFormat = "{0} voit {1} des {2} salons suivis ; les autres ne sont envoyés que s'ils sont importants.",
@@ -181,6 +185,7 @@ internal sealed record AdminTexts(
         new Dictionary<string, string> { ["sent"] = "sent", ["pending"] = "pending", ["failed"] = "failed", ["empty"] = "empty (nothing to send)" })
     {
         AudienceHeading = "Digest audience",
+        TokenActor = "the admin token",
         AudienceChosenByFormat = "chosen by {0}, on {1:d MMMM yyyy 'at' HH:mm}",
         AudienceConfigured = "set by the configuration (Digest:AudienceRole)",
         AudienceVisibleFormat = "{0} sees {1} of the {2} monitored channels; the others are mailed only when important.",
@@ -188,6 +193,10 @@ internal sealed record AdminTexts(
         AudienceUnknownRole = "This role is not on the server: nothing changed.",
         HiddenFromFormat = "not visible to {0}",
     };
+
+    /// A recorded actor's name as the page shows it: the member's name, or the token said in words
+    /// (a member always has a Discord id, so a member nicknamed "token" keeps their name).
+    public string Who(string? id, string name) => id is null && name == Storage.Actor.Token.Name ? TokenActor : name;
 
     public static AdminTexts For(Language language) => language == Language.English ? English : French;
 }

@@ -43,7 +43,8 @@ internal sealed record InteractionTexts(
     string AudienceRoleMissing,
     string HiddenReasonFormat,
     string UnreadableReasonFormat,
-    string HiddenChannelsNoteFormat)
+    string HiddenChannelsNoteFormat,
+    string TokenActor)
 {
     public static InteractionTexts French { get; } = new(
         Language.French,
@@ -84,7 +85,8 @@ internal sealed record InteractionTexts(
         AudienceRoleMissing: "Indiquez un rôle.",
         HiddenReasonFormat: "invisible pour {0}",
         UnreadableReasonFormat: "le bot ne peut pas le lire : {0}",
-        HiddenChannelsNoteFormat: "Les salons que {0} ne voit pas ne sont pas listés ici.");
+        HiddenChannelsNoteFormat: "Les salons que {0} ne voit pas ne sont pas listés ici.",
+        TokenActor: "le jeton d'administration");
 
     public static InteractionTexts English { get; } = new(
         Language.English,
@@ -125,10 +127,15 @@ internal sealed record InteractionTexts(
         AudienceRoleMissing: "Please give a role.",
         HiddenReasonFormat: "not visible to {0}",
         UnreadableReasonFormat: "the bot cannot read it: {0}",
-        HiddenChannelsNoteFormat: "Channels {0} cannot see are not listed here.");
+        HiddenChannelsNoteFormat: "Channels {0} cannot see are not listed here.",
+        TokenActor: "the admin token");
 
     /// French typography puts a space before a colon; English does not.
     public string Colon => Language == Language.French ? "\u00a0: " : ": ";
+
+    /// A recorded actor's name as members read it: the member's name, or the admin token said in words
+    /// (a member always has a Discord id, so a member nicknamed "token" keeps their name).
+    public string Who(ulong? id, string name) => id is null && name == Storage.Actor.Token.Name ? TokenActor : name;
 
     public static InteractionTexts For(Language language) => language == Language.English ? English : French;
 

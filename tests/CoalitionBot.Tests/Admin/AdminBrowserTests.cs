@@ -56,7 +56,7 @@ public sealed class AdminBrowserTests
         var state = await page.TextContentAsync("tr[data-channel='1300000000000000201'] .state");
         var screenshot = await Chromium.ScreenshotAsync(page, "admin-phone.png");
 
-        Assert.StartsWith("exclu — par token", state, StringComparison.Ordinal);
+        Assert.StartsWith("exclu — par le jeton d'administration", state, StringComparison.Ordinal);
         Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
         Assert.Equal("C'est fait.", await page.TextContentAsync(".flash"));
         Assert.True(new FileInfo(screenshot).Length > 10_000, "the screenshot should show the page");

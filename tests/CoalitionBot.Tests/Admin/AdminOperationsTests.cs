@@ -49,7 +49,7 @@ public sealed class AdminOperationsTests
         Assert.Equal("off", steady.QuerySelector("[data-operation-refresh]")?.GetAttribute("data-operation-refresh"));
         Assert.Equal("running", steady.QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state"));
         Assert.Equal("Envoyer le résumé maintenant", running.QuerySelector("section[data-operation] strong")?.TextContent);
-        Assert.Contains("Lancée par token.", running.QuerySelector("section[data-operation]")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Lancée par le jeton d'administration.", running.QuerySelector("section[data-operation]")?.TextContent, StringComparison.Ordinal);
         Assert.Equal(panelPath, again);
         Assert.Equal("done", done.QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state"));
         Assert.Equal($"Le résumé du {Yesterday:dd/MM/yyyy} est envoyé.", done.QuerySelector("[data-operation-state]")?.TextContent);

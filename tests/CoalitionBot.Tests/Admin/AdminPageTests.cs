@@ -101,7 +101,7 @@ public sealed class AdminPageTests
         page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
 
         Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
-        Assert.Contains("exclu — par token", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains("exclu — par le jeton d'administration", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
         var switches = app.Get<SettingsStore>().Switches();
         Assert.False(switches.DailyMail);
         Assert.True(switches.Summaries);

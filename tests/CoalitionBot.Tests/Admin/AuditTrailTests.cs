@@ -209,6 +209,7 @@ public sealed class AuditTrailTests
             audit.Record(Actor.Token, AuditKinds.PollNow, detail: "poll " + i);
         }
 
+        audit.Record(new Actor(10, "token"), AuditKinds.PollNow, detail: "a member nicknamed token");
         audit.Record(new Actor(9, "Inès"), AuditKinds.Switches, detail: "dailyMail=off;weeklySynthesis=on");
         using var client = await AdminPageTests.SignedInClientAsync(app);
 
@@ -221,10 +222,11 @@ public sealed class AuditTrailTests
         Assert.Equal("2026-12-03T15:04:00Z", lines[0].QuerySelector("time")!.GetAttribute("datetime"));
         Assert.Equal("switches changed", lines[0].QuerySelector(".what")!.TextContent);
         Assert.Equal("Daily digest by mail: off, Weekly synthesis: on", lines[0].QuerySelector(".detail")!.TextContent);
-        Assert.Null(lines[1].QuerySelector(".actor-id"));
-        Assert.Equal("token", lines[1].QuerySelector(".who")!.TextContent);
-        Assert.Equal("poll 35", lines[1].QuerySelector(".detail")!.TextContent);
-        Assert.Equal("poll 7", lines[^1].QuerySelector(".detail")!.TextContent);
+        Assert.Equal(("token", "10"), (lines[1].QuerySelector(".who")!.TextContent, lines[1].QuerySelector(".actor-id")!.TextContent));
+        Assert.Null(lines[2].QuerySelector(".actor-id"));
+        Assert.Equal("the admin token", lines[2].QuerySelector(".who")!.TextContent);
+        Assert.Equal("poll 35", lines[2].QuerySelector(".detail")!.TextContent);
+        Assert.Equal("poll 8", lines[^1].QuerySelector(".detail")!.TextContent);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");

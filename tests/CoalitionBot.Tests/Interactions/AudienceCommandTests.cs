@@ -32,6 +32,21 @@ public sealed class AudienceCommandTests
     }
 
     [Fact]
+    public async Task A_channel_excluded_through_the_admin_api_is_said_to_be_excluded_by_the_admin_token_in_words()
+    {
+        await using var app = new TestApp(new Dictionary<string, string?> { ["Digest:AudienceRole"] = "Membre" });
+        var server = new MembersOnlyGuild(app.Discord);
+        await PolledAsync(app);
+        app.Get<CoalitionBot.Admin.AdminChannels>().SetExcluded(server.Announcements.Id, excluded: true, Actor.Token);
+        app.Get<ChannelListStore>().SetExcluded(server.Lobby.Id, "bienvenue", excluded: true, new Actor(1300000000000000999UL, "token"));
+
+        var content = await ChannelsAsync(app, Payloads.ModeratorPermissions);
+
+        Assert.Contains("#annonces (exclu par le jeton d'administration, le", content, StringComparison.Ordinal);
+        Assert.Contains("#bienvenue (exclu par token, le", content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Members_see_only_the_channels_the_audience_sees_and_never_a_private_channels_name()
     {
         await using var app = new TestApp(new Dictionary<string, string?> { ["Digest:AudienceRole"] = "Membre" });

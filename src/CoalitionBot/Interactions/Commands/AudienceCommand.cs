@@ -49,7 +49,7 @@ internal sealed class AudienceCommand(DigestAudience audience, IOptions<LocaleOp
     private string Describe(AudienceView view, InteractionTexts texts)
     {
         var source = view.Choice is { } choice
-            ? texts.Format(texts.AudienceChosenByFormat, ChannelLabels.Escape(choice.ChangedBy), TimeZoneInfo.ConvertTime(choice.ChangedAt, locale.Value.GetZone()))
+            ? texts.Format(texts.AudienceChosenByFormat, ChannelLabels.Escape(texts.Who(choice.ChangedById, choice.ChangedBy)), TimeZoneInfo.ConvertTime(choice.ChangedAt, locale.Value.GetZone()))
             : texts.AudienceConfigured;
         return WithProblem($"**{texts.AudienceHeading}**{texts.Colon}{ChannelLabels.Escape(view.Label)} ({source})", texts);
     }

@@ -119,7 +119,7 @@ internal sealed class ChannelsCommand(ChannelListStore lists, GuildChannelCache 
     }
 
     private static string Excluded(ChannelListEntry entry, InteractionTexts texts, TimeZoneInfo zone) =>
-        texts.Format(texts.ChangedByFormat, ChannelLabels.Escape(entry.ChangedBy), TimeZoneInfo.ConvertTime(entry.ChangedAt, zone));
+        texts.Format(texts.ChangedByFormat, ChannelLabels.Escape(texts.Who(entry.ChangedById, entry.ChangedBy)), TimeZoneInfo.ConvertTime(entry.ChangedAt, zone));
 
     private static IEnumerable<Channel> InServerOrder(IReadOnlyList<Channel> channels)
     {
