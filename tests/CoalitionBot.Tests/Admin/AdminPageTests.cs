@@ -1,7 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 
@@ -31,7 +28,7 @@ public sealed class AdminPageTests
         await app.Client.GetAsync(new Uri("/healthz", UriKind.Relative), Token);
         var keysAfterStart = Directory.Exists(keys) ? Directory.GetFiles(keys) : [];
 
-        var page = await GetPageAsync(client, "/admin");
+        var page = await AdminForms.GetPageAsync(client, "/admin");
 
         Assert.Empty(keysAfterStart);
         Assert.NotNull(page.QuerySelector("input[name=__token]"));
@@ -44,8 +41,8 @@ public sealed class AdminPageTests
         await using var app = new TestApp(AdminApiTests.Enabled());
         using var client = app.CreateBrowserLikeClient(followRedirects: true);
 
-        var signIn = await GetPageAsync(client, "/admin");
-        var after = await SubmitAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = "not-the-token" });
+        var signIn = await AdminForms.GetPageAsync(client, "/admin");
+        var after = await AdminForms.SubmitAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = "not-the-token" });
 
         Assert.NotNull(after.QuerySelector("input[name=token]"));
         Assert.Equal("Ce jeton n'est pas le bon.", after.QuerySelector("[role=alert]")?.TextContent);
@@ -57,10 +54,10 @@ public sealed class AdminPageTests
     {
         await using var app = new TestApp(AdminApiTests.Enabled());
         using var client = app.CreateBrowserLikeClient();
-        var signIn = await GetPageAsync(client, "/admin");
+        var signIn = await AdminForms.GetPageAsync(client, "/admin");
 
-        using var response = await PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
-        var dashboard = await GetPageAsync(client, "/admin");
+        using var response = await AdminForms.PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
+        var dashboard = await AdminForms.GetPageAsync(client, "/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("coalitionbot_admin=", StringComparison.Ordinal));
@@ -96,9 +93,9 @@ public sealed class AdminPageTests
         app.Get<ChannelListStore>().SetImportant(1300000000000000201UL, "general", important: true, new Actor(1, "Camille"));
         using var client = await SignedInClientAsync(app);
 
-        var page = await GetPageAsync(client, "/admin");
-        page = await SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
-        page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
+        var page = await AdminForms.GetPageAsync(client, "/admin");
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["summaries"] = "true" }, clearCheckboxes: true);
 
         Assert.True(app.Get<ChannelListStore>().IsExcluded(1300000000000000201UL));
         Assert.Contains("exclu — par le jeton d'administration", page.QuerySelector("tr[data-channel='1300000000000000201'] .state")?.TextContent, StringComparison.Ordinal);
@@ -115,8 +112,8 @@ public sealed class AdminPageTests
         app.Get<ChannelListStore>().SetImportant(1300000000000000201UL, "general", important: true, new Actor(1, "Camille"));
         using var client = AdminSessions.ClientFor(app, new Actor(1300000000000000777UL, "Inès <b>"));
 
-        var page = await GetPageAsync(client, "/admin");
-        page = await SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
+        var page = await AdminForms.GetPageAsync(client, "/admin");
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/channels/1300000000000000201/exclude']", []);
 
         var entry = app.Get<ChannelListStore>().Find(1300000000000000201UL)!;
         Assert.Equal((1300000000000000777UL, "Inès <b>"), (entry.ChangedById, entry.ChangedBy));
@@ -136,7 +133,7 @@ public sealed class AdminPageTests
         store.Write(new DayActivity { Id = yesterday.DayNumber, Messages = 12, ActiveMembers = 3 }, []);
         using var client = await SignedInClientAsync(app);
 
-        var page = await GetPageAsync(client, "/admin");
+        var page = await AdminForms.GetPageAsync(client, "/admin");
 
         var charts = page.QuerySelectorAll("section#activity svg");
         Assert.Equal(2, charts.Length);
@@ -162,7 +159,7 @@ public sealed class AdminPageTests
         app.Get<ChannelListStore>().SetExcluded(1300000000000000201UL, "<img src=x onerror=alert(1)>", excluded: true, new Actor(1, "<b>Mallory</b>"));
         using var client = await SignedInClientAsync(app);
 
-        var page = await GetPageAsync(client, "/admin");
+        var page = await AdminForms.GetPageAsync(client, "/admin");
 
         Assert.Null(page.QuerySelector("img"));
         Assert.Null(page.QuerySelector("b"));
@@ -177,8 +174,8 @@ public sealed class AdminPageTests
         var stopping = new TaskCompletionSource();
         app.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
 
-        var page = await GetPageAsync(client, "/admin");
-        using var response = await PostFormAsync(client, page, "form[action='/admin/restart']", []);
+        var page = await AdminForms.GetPageAsync(client, "/admin");
+        using var response = await AdminForms.PostFormAsync(client, page, "form[action='/admin/restart']", []);
         await stopping.Task.WaitAsync(TimeSpan.FromSeconds(10), Token);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -195,8 +192,8 @@ public sealed class AdminPageTests
         using var frenchClient = await SignedInClientAsync(french);
         using var englishClient = await SignedInClientAsync(english);
 
-        var fr = await GetPageAsync(frenchClient, "/admin");
-        var en = await GetPageAsync(englishClient, "/admin");
+        var fr = await AdminForms.GetPageAsync(frenchClient, "/admin");
+        var en = await AdminForms.GetPageAsync(englishClient, "/admin");
 
         Assert.Equal("fr", fr.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Discord:BotToken manque : pas de collecte", fr.Body!.TextContent, StringComparison.Ordinal);
@@ -235,8 +232,8 @@ public sealed class AdminPageTests
         await app.Poller.PollAsync(Token);
         using var client = await SignedInClientAsync(app);
 
-        var before = await GetPageAsync(client, "/admin");
-        var after = await SubmitAsync(client, before, "form[action='/admin/audience']", new() { ["role"] = Payloads.Id(server.Membre) });
+        var before = await AdminForms.GetPageAsync(client, "/admin");
+        var after = await AdminForms.SubmitAsync(client, before, "form[action='/admin/audience']", new() { ["role"] = Payloads.Id(server.Membre) });
         using var api = app.CreateClient();
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminApiTests.AdminToken);
         var read = System.Text.Json.Nodes.JsonNode.Parse(await api.GetStringAsync(new Uri("/admin/api/audience", UriKind.Relative), Token))!;
@@ -258,49 +255,9 @@ public sealed class AdminPageTests
     internal static async Task<HttpClient> SignedInClientAsync(TestApp app)
     {
         var client = app.CreateBrowserLikeClient();
-        var signIn = await GetPageAsync(client, "/admin");
-        using var response = await PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
+        var signIn = await AdminForms.GetPageAsync(client, "/admin");
+        using var response = await AdminForms.PostFormAsync(client, signIn, "form[action='/admin/login']", new() { ["token"] = AdminApiTests.AdminToken });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
-    }
-
-    private static async Task<IHtmlDocument> GetPageAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(new Uri(path, UriKind.Relative), Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
-    }
-
-    /// Posts a form of the page as a browser would: its hidden fields, its checked boxes, plus the given values.
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
-    {
-        var form = page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException("no form " + selector);
-        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
-        if (!clearCheckboxes)
-        {
-            foreach (var box in form.QuerySelectorAll<IHtmlInputElement>("input[type=checkbox]").Where(b => b.IsChecked))
-            {
-                fields[box.Name!] = box.Value;
-            }
-        }
-
-        foreach (var (name, value) in values)
-        {
-            fields[name] = value;
-        }
-
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields), Token);
-    }
-
-    private static async Task<IHtmlDocument> SubmitAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
-    {
-        using var response = await PostFormAsync(client, page, selector, values, clearCheckboxes);
-        if (response.StatusCode == HttpStatusCode.Redirect)
-        {
-            return await GetPageAsync(client, response.Headers.Location!.OriginalString);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
     }
 }

@@ -3,9 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using AngleSharp.Dom;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using CoalitionBot.Storage;
 using CoalitionBot.Tests.Support;
 
@@ -93,13 +90,13 @@ public sealed class AuditTrailTests
         var ines = new Actor(1300000000000000777UL, "Inès");
         using var client = AdminSessions.ClientFor(app, ines);
 
-        var page = await GetPageAsync(client);
-        page = await SubmitAsync(client, page, "form[action='/admin/channels/11/exclude']", []);
-        page = await SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["dailyMail"] = "true", ["summaries"] = "true", ["weeklySynthesis"] = "true" }, clearCheckboxes: true);
-        page = await SubmitAsync(client, page, "form[action='/admin/audience']", new() { ["role"] = "@everyone" });
-        page = await SubmitAsync(client, page, "form[action='/admin/actions/send-digest']", []);
-        page = await SubmitAsync(client, page, "form[action='/admin/digests/2026-11-23/resend']", []);
-        using var everywhere = await PostFormAsync(client, page, "form[action='/admin/logout-everywhere']", [], clearCheckboxes: false);
+        var page = await AdminForms.GetPageAsync(client);
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/channels/11/exclude']", []);
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/switches']", new() { ["dailyMail"] = "true", ["summaries"] = "true", ["weeklySynthesis"] = "true" }, clearCheckboxes: true);
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/audience']", new() { ["role"] = "@everyone" });
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/actions/send-digest']", []);
+        page = await AdminForms.SubmitAsync(client, page, "form[action='/admin/digests/2026-11-23/resend']", []);
+        using var everywhere = await AdminForms.PostFormAsync(client, page, "form[action='/admin/logout-everywhere']", [], clearCheckboxes: false);
 
         Assert.Equal(2, app.Transport.Sent.Count);
         var trail = app.Get<AuditTrail>().Latest(10);
@@ -167,7 +164,7 @@ public sealed class AuditTrailTests
         var audience = Payloads.Command("audience", Payloads.RoleOption(Payloads.GuildId), resolvedRoles: Payloads.ResolvedRole(Payloads.GuildId, "@everyone"));
         await CoalitionBot.Tests.Interactions.CommandTests.SendAsync(app, audience);
         using var client = await AdminPageTests.SignedInClientAsync(app);
-        var page = await GetPageAsync(client);
+        var page = await AdminForms.GetPageAsync(client);
 
         Assert.Contains("est exclu", (string)answer["data"]!["content"]!, StringComparison.Ordinal);
         var trail = app.Get<AuditTrail>().Latest(10);
@@ -213,7 +210,7 @@ public sealed class AuditTrailTests
         audit.Record(new Actor(9, "Inès"), AuditKinds.Switches, detail: "dailyMail=off;weeklySynthesis=on");
         using var client = await AdminPageTests.SignedInClientAsync(app);
 
-        var page = await GetPageAsync(client);
+        var page = await AdminForms.GetPageAsync(client);
 
         var lines = page.QuerySelectorAll("section#audit li[data-audit]");
         Assert.Equal(CoalitionBot.Admin.AdminAuditSection.Shown, lines.Length);
@@ -244,63 +241,5 @@ public sealed class AuditTrailTests
         var text = await response.Content.ReadAsStringAsync(Token);
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {response.StatusCode} {text}");
         return JsonNode.Parse(text)!;
-    }
-
-    private static async Task<IHtmlDocument> GetPageAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(new Uri("/admin", UriKind.Relative), Token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token));
-    }
-
-    /// Posts a form of the page as a browser would: its hidden fields, its checked boxes (unless cleared), plus the given values.
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes)
-    {
-        var form = page.QuerySelector(selector) as IHtmlFormElement ?? throw new InvalidOperationException("no form " + selector);
-        var fields = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]").ToDictionary(i => i.Name!, i => i.Value);
-        foreach (var box in form.QuerySelectorAll<IHtmlInputElement>("input[type=checkbox]").Where(b => b.IsChecked && !clearCheckboxes))
-        {
-            fields[box.Name!] = box.Value;
-        }
-
-        foreach (var (name, value) in values)
-        {
-            fields[name] = value;
-        }
-
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), new FormUrlEncodedContent(fields), Token);
-    }
-
-    /// Submits a form and comes back to the dashboard; a long action that answers with its status
-    /// panel is followed until it has ended.
-    private static async Task<IHtmlDocument> SubmitAsync(HttpClient client, IHtmlDocument page, string selector, Dictionary<string, string> values, bool clearCheckboxes = false)
-    {
-        using var response = await PostFormAsync(client, page, selector, values, clearCheckboxes);
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"{selector}: {response.StatusCode}");
-        var location = response.Headers.Location!.OriginalString;
-        if (location != "/admin")
-        {
-            await WaitForPanelAsync(client, location);
-        }
-
-        return await GetPageAsync(client);
-    }
-
-    private static async Task WaitForPanelAsync(HttpClient client, string panel)
-    {
-        // Polled every 50 ms, for 30 s at most: a run that never ends fails the test, not the suite.
-        for (var attempt = 0; attempt < 600; attempt++)
-        {
-            using var response = await client.GetAsync(new Uri(panel + "?refresh=off", UriKind.Relative), Token);
-            var state = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Token)).QuerySelector("[data-operation-state]")?.GetAttribute("data-operation-state");
-            if (response.StatusCode == HttpStatusCode.OK && state is not (null or "running"))
-            {
-                return;
-            }
-
-            await Task.Delay(50, Token);
-        }
-
-        Assert.Fail($"{panel} still running after 30 s");
     }
 }
