@@ -50,8 +50,12 @@ internal static class Permissions
 
         var held = memberRoles.Append(guild.Id).ToHashSet();
         var permissions = guild.Roles.Where(role => held.Contains(role.Id)).Aggregate(0UL, (all, role) => all | Parse(role.Permissions));
-        return (permissions & (Administrator | ManageGuild)) != 0;
+        return GrantsManageServer(permissions);
     }
+
+    /// Whether these permissions (as Discord computed them for an interaction, or as summed above)
+    /// let their holder manage the server: ADMINISTRATOR or MANAGE_GUILD.
+    public static bool GrantsManageServer(ulong permissions) => (permissions & (Administrator | ManageGuild)) != 0;
 
     private static ulong Apply(ulong permissions, PermissionOverwrite? overwrite) =>
         overwrite is null ? permissions : (permissions & ~Parse(overwrite.Deny)) | Parse(overwrite.Allow);

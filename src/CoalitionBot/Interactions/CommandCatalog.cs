@@ -27,7 +27,7 @@ internal static class CommandCatalog
     public static readonly IReadOnlyList<int> DigestibleChannelTypes =
         [ChannelTypes.GuildText, ChannelTypes.GuildAnnouncement, ChannelTypes.GuildVoice, ChannelTypes.GuildStageVoice, ChannelTypes.GuildForum];
 
-    private static readonly string ManageGuild = CommandContext.ManageGuild.ToString(CultureInfo.InvariantCulture);
+    private static readonly string ManageGuild = Discord.Permissions.ManageGuild.ToString(CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<ApplicationCommand> All { get; } =
     [

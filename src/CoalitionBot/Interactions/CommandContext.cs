@@ -8,9 +8,6 @@ namespace CoalitionBot.Interactions;
 /// One invocation of a command, with what its handler needs to read from it.
 internal sealed record CommandContext(Interaction Interaction, ulong GuildId, InteractionTexts Texts)
 {
-    public const ulong Administrator = 1UL << 3;
-    public const ulong ManageGuild = 1UL << 5;
-
     public IReadOnlyList<InteractionOption> Options => Interaction.Data?.Options ?? [];
 
     public Actor Actor
@@ -25,7 +22,7 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
     /// The member's permissions in this channel, as Discord computed them for this interaction.
     public bool CanManageServer =>
         ulong.TryParse(Interaction.Member?.Permissions, NumberStyles.None, CultureInfo.InvariantCulture, out var permissions)
-        && (permissions & (Administrator | ManageGuild)) != 0;
+        && Discord.Permissions.GrantsManageServer(permissions);
 
     /// A refusal when the member lacks Manage Server (checked on every call: server admins can
     /// override the permission set at registration); null when they may go on.
