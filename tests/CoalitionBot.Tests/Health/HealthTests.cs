@@ -92,6 +92,8 @@ public sealed class HealthTests
         await using var app = new TestApp(new Dictionary<string, string?> { ["Discord:BotToken"] = "" });
 
         Assert.Single(app.Logs.Lines, l => l.Message.StartsWith("Off: polling. Discord:BotToken is not set", StringComparison.Ordinal));
+        // The admin page has two ways in: the line names both keys that would open it.
+        Assert.Single(app.Logs.Lines, l => l.Message.StartsWith("Off: admin. neither Admin:Token nor Discord:ClientSecret is set", StringComparison.Ordinal));
     }
 
     private static async Task<JsonNode> AdminStatusAsync(TestApp app)
