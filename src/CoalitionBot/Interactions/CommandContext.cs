@@ -65,18 +65,31 @@ internal sealed record CommandContext(Interaction Interaction, ulong GuildId, In
         return Interaction.ChannelId is { } current ? (current, Interaction.Channel is { } channel && channel.Id == current ? channel : null) : null;
     }
 
-    /// The channel a moderator's list command acts on (<see cref="ChannelOrCurrent"/>), or the private
-    /// answer saying why there is none: no channel, or one the digest cannot read (a category, a forum).
-    public CommandReply? DigestibleChannel(string option, out ulong id, out ResolvedChannel? channel)
+    /// What a moderator's list command (/exclude, /important) acts on: after the Manage Server check
+    /// (<see cref="RefuseUnlessModerator"/>), the channel of the channel option or the current one
+    /// (<see cref="ChannelOrCurrent"/>), with the name Discord resolved or the lists last knew. Null
+    /// when it may go on; else the private answer saying why not: no permission, no channel, or one the
+    /// digest cannot read (a category, a forum).
+    public CommandReply? ModeratorChannel(ILogger logger, string command, ChannelListStore lists, out ulong id, out string? name)
     {
-        (id, channel) = ChannelOrCurrent(option) ?? (0, null);
+        (id, name) = (0, null);
+        if (RefuseUnlessModerator(logger, command) is { } refusal)
+        {
+            return refusal;
+        }
+
+        (id, var channel) = ChannelOrCurrent(CommandCatalog.ChannelOption) ?? (0, null);
         if (id == 0)
         {
             return CommandReply.Private(Texts.MissingChannelOption);
         }
 
-        return channel is not null && !CommandCatalog.DigestibleChannelTypes.Contains(channel.Type) && !ChannelTypes.IsThread(channel.Type)
-            ? CommandReply.Private(Texts.NotDigestibleChannel)
-            : null;
+        if (channel is not null && !CommandCatalog.DigestibleChannelTypes.Contains(channel.Type) && !ChannelTypes.IsThread(channel.Type))
+        {
+            return CommandReply.Private(Texts.NotDigestibleChannel);
+        }
+
+        name = channel?.Name ?? lists.Find(id)?.Name;
+        return null;
     }
 }

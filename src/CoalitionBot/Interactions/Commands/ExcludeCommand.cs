@@ -11,17 +11,11 @@ internal sealed class ExcludeCommand(ChannelListStore lists, ILogger<ExcludeComm
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = context.Texts;
-        if (context.RefuseUnlessModerator(logger, Name) is { } refusal)
+        if (context.ModeratorChannel(logger, Name, lists, out var channelId, out var name) is { } refusal)
         {
             return ValueTask.FromResult(refusal);
         }
 
-        if (context.DigestibleChannel(CommandCatalog.ChannelOption, out var channelId, out var resolved) is { } noChannel)
-        {
-            return ValueTask.FromResult(noChannel);
-        }
-
-        var name = resolved?.Name ?? lists.Find(channelId)?.Name;
         var changed = lists.SetExcluded(channelId, name, excluded: true, context.Actor);
         if (changed)
         {

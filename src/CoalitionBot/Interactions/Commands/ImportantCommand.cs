@@ -13,18 +13,12 @@ internal sealed class ImportantCommand(ChannelListStore lists, ILogger<Important
     public ValueTask<CommandReply> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var texts = context.Texts;
-        if (context.RefuseUnlessModerator(logger, Name) is { } refusal)
+        if (context.ModeratorChannel(logger, Name, lists, out var channelId, out var name) is { } refusal)
         {
             return ValueTask.FromResult(refusal);
         }
 
-        if (context.DigestibleChannel(CommandCatalog.ChannelOption, out var channelId, out var resolved) is { } noChannel)
-        {
-            return ValueTask.FromResult(noChannel);
-        }
-
         var important = context.Option(CommandCatalog.RemoveOption)?.Value is not { ValueKind: JsonValueKind.True };
-        var name = resolved?.Name ?? lists.Find(channelId)?.Name;
         var changed = lists.SetImportant(channelId, name, important, context.Actor);
         if (changed)
         {
